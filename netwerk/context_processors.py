@@ -1,0 +1,6 @@
+from organisaties.models import SiteConfiguratie
+
+
+def site(request):
+    """The municipality's settings, on every page as ``site``."""
+    return {"site": SiteConfiguratie.get_solo()}

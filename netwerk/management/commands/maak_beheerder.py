@@ -1,0 +1,35 @@
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = (
+        "Maakt voor ontwikkeling een beheerder 'beheer' met een willekeurig wachtwoord, als die "
+        "er nog niet is, en toont hoe u inlogt. Weigert als DEBUG uit staat."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Alleen voor ontwikkeling: gebruik createsuperuser in productie.")
+        bestand = Path(settings.BASE_DIR) / ".data" / "beheerder.txt"
+        User = get_user_model()
+        if not User.objects.filter(username="beheer").exists() or not bestand.exists():
+            wachtwoord = secrets.token_urlsafe(12)
+            gebruiker, _ = User.objects.get_or_create(username="beheer")
+            gebruiker.is_staff = gebruiker.is_superuser = True
+            gebruiker.set_password(wachtwoord)
+            gebruiker.save()
+            bestand.parent.mkdir(parents=True, exist_ok=True)
+            bestand.write_text(wachtwoord)
+        wachtwoord = bestand.read_text().strip()
+        self.stdout.write(
+            f"Beheer: http://127.0.0.1:{options.get('port') or '8000'}/admin/ "
+            f"gebruiker 'beheer', wachtwoord '{wachtwoord}'"
+        )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", default="8000")

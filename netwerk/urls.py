@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from netwerk import views
+
+admin.site.site_header = "netwerk"
+admin.site.site_title = "netwerk beheer"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("over/", views.tekstpagina, {"pagina": "over"}, name="over"),
+    path("privacy/", views.tekstpagina, {"pagina": "privacy"}, name="privacy"),
+    path(
+        "toegankelijkheid/",
+        views.tekstpagina,
+        {"pagina": "toegankelijkheid"},
+        name="toegankelijkheid",
+    ),
+    path("basis/", views.basis, name="basis"),
+    path("", include("organisaties.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

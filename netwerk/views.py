@@ -1,0 +1,34 @@
+"""Site-wide pages: home and the static pages whose text comes from SiteConfiguratie."""
+
+from django.shortcuts import render
+
+from organisaties.cache import cache_anonieme_pagina
+from organisaties.facetten import tel_facetten
+from organisaties.models import Organisatie
+from organisaties.taxonomie import taxonomie
+
+
+@cache_anonieme_pagina
+def home(request):
+    gepubliceerd = Organisatie.objects.gepubliceerd()
+    facetten = tel_facetten(gepubliceerd, gepubliceerd)
+    tax = taxonomie()
+    return render(
+        request,
+        "home.html",
+        {
+            "themas": [(t, facetten.thema.get(t.pk, 0)) for t in tax.themas.lijst],
+            "wijken": [(w, facetten.wijk.get(w.pk, 0)) for w in tax.wijken.lijst],
+            "aantal_organisaties": facetten.totaal,
+        },
+    )
+
+
+@cache_anonieme_pagina
+def tekstpagina(request, pagina):
+    return render(request, f"pagina/{pagina}.html")
+
+
+def basis(request):
+    """The base template with no data: the benchmark's baseline for throughput."""
+    return render(request, "basis.html")

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisatiesConfig(AppConfig):
+    name = "organisaties"
+    verbose_name = _("Sociale kaart")
+
+    def ready(self):
+        from organisaties import signals  # noqa: F401

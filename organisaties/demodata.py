@@ -1,0 +1,563 @@
+"""Demo data for the sociale kaart, built from the source documents in shared/seeds.
+
+The organisations are real (the Maassluis kerngroep against loneliness, Rogplus and
+Stroomopwaarts, the Zaanstad organisations named for the stedelijke netwerkbijeenkomst and the
+Meierijstad welzijnspartners); their aanbod, addresses, phone numbers and opening hours are
+made up for the demonstration. The site shows a demo notice while these are loaded.
+"""
+
+THEMAS = [
+    ("armoede-en-schulden", "Armoede en schulden", "Hulp bij geldzorgen, schulden en rondkomen."),
+    ("eenzaamheid", "Eenzaamheid", "Mensen ontmoeten en er niet alleen voor staan."),
+    ("mantelzorg", "Mantelzorg", "Steun voor wie zorgt voor een naaste."),
+    ("jeugd-en-gezin", "Jeugd en gezin", "Opvoeden, opgroeien en steun voor gezinnen."),
+    ("werk-en-inkomen", "Werk en inkomen", "Werk vinden, uitkering en inkomen."),
+    ("wonen", "Wonen", "Een dak boven het hoofd, zelfstandig wonen en huisvesting."),
+    ("gezondheid", "Gezondheid", "Zorg, dementie en gezond blijven."),
+    ("inburgering", "Inburgering", "Nieuw in Nederland: taal, inburgeren en meedoen."),
+    ("vrijwilligerswerk", "Vrijwilligerswerk", "Vrijwilliger worden of een vrijwilliger vinden."),
+]
+
+DOELGROEPEN = [
+    ("jeugd", "Jeugd"),
+    ("ouders", "Ouders en gezinnen"),
+    ("volwassenen", "Volwassenen"),
+    ("ouderen", "Ouderen"),
+    ("mantelzorgers", "Mantelzorgers"),
+    ("statushouders", "Statushouders"),
+    ("mensen-met-een-beperking", "Mensen met een beperking"),
+    ("vrijwilligers", "Vrijwilligers"),
+    ("professionals", "Professionals"),
+]
+
+SOORTEN = [
+    ("wijkteam", "Wijkteam"),
+    ("welzijnspartner", "Welzijnspartner"),
+    ("vrijwilligersorganisatie", "Vrijwilligersorganisatie"),
+    ("belangenvereniging", "Belangenvereniging"),
+    ("zorginstelling", "Zorginstelling"),
+    ("gemeente", "Gemeente"),
+]
+
+# Wijken of Maassluis, with the CBS wijkcodes of gemeente 0556.
+WIJKEN = [
+    ("centrum", "Centrum", "WK055600"),
+    ("sluispolder", "Sluispolder", "WK055601"),
+    ("koningshoek", "Koningshoek", "WK055602"),
+    ("kapelpolder", "Kapelpolder", "WK055603"),
+    ("steendijkpolder", "Steendijkpolder", "WK055604"),
+    ("het-balkon", "Het Balkon", "WK055605"),
+]
+
+WERKDAGEN = [(dag, "09:00", "17:00", "") for dag in range(1, 6)]
+OCHTENDEN = [(dag, "09:00", "12:30", "") for dag in range(1, 6)]
+
+# Each organisation: slug, naam, soort, omschrijving, contact, themas, wijken, locaties, aanbod.
+# A locatie: (naam, adres, postcode, plaats, lat, lon, wijk, rolstoel, toegankelijkheid, tijden).
+# An aanbod: (naam, omschrijving, themas, doelgroepen, kosten, kosten_toelichting, hoe_aanmelden).
+ORGANISATIES = [
+    {
+        "slug": "gemeente-maassluis",
+        "naam": "Gemeente Maassluis",
+        "soort": "gemeente",
+        "omschrijving": "De gemeente regelt bijzondere bijstand, de Wmo en het minimabeleid, en "
+        "voert de regie over de aanpak van eenzaamheid onder de naam #samenzijnwijMaassluis.",
+        "website": "https://www.maassluis.nl",
+        "email": "info@maassluis.nl",
+        "telefoon": "14 010",
+        "themas": ["armoede-en-schulden", "werk-en-inkomen", "eenzaamheid"],
+        "wijken": [],
+        "locaties": [
+            ("Stadskantoor", "Koningshoek 101", "3144 BA", "Maassluis", 51.9185, 4.2622,
+             "koningshoek", True, "Drempelvrije ingang, lift en invalidentoilet.", WERKDAGEN),
+        ],
+        "aanbod": [
+            ("Minimaregelingen", "Een tegemoetkoming voor inwoners met een laag inkomen, zoals "
+             "de Maassluispas, de individuele inkomenstoeslag en bijzondere bijstand.",
+             ["armoede-en-schulden", "werk-en-inkomen"], ["volwassenen", "ouders", "ouderen"],
+             "gratis", "", "Vraag het aan via de website of bel 14 010."),
+            ("#samenzijnwijMaassluis", "De Maassluise aanpak van eenzaamheid: campagne, "
+             "week van de ontmoeting en een lokale coalitie van organisaties.",
+             ["eenzaamheid"], ["ouderen", "volwassenen"], "gratis", "",
+             "Kijk op samenzijnwijmaassluis.nl of neem contact op met de gemeente."),
+        ],
+    },
+    {
+        "slug": "wijkteam-vraagraak",
+        "naam": "Wijkteam VraagRaak",
+        "soort": "wijkteam",
+        "omschrijving": "Bij wijkteam VraagRaak kunt u terecht met vragen over zorg, welzijn, "
+        "geld, wonen en opvoeden. Een vaste medewerker kijkt samen met u wat u nodig heeft.",
+        "website": "https://www.vraagraak.nl",
+        "email": "info@vraagraak.nl",
+        "telefoon": "010 123 45 10",
+        "themas": ["armoede-en-schulden", "jeugd-en-gezin", "wonen", "gezondheid"],
+        "wijken": ["centrum", "sluispolder", "koningshoek", "kapelpolder", "steendijkpolder",
+                   "het-balkon"],
+        "locaties": [
+            ("VraagRaak Koningshoek", "Koningshoek 75", "3144 BA", "Maassluis", 51.9190, 4.2610,
+             "koningshoek", True, "Ingang zonder drempel, ringleiding aan de balie.", OCHTENDEN),
+            ("VraagRaak Sluispolder", "Sportlaan 4", "3141 XK", "Maassluis", 51.9235, 4.2480,
+             "sluispolder", False, "Trap naar de eerste verdieping; afspraak beneden mogelijk.",
+             [(2, "13:00", "16:00", "inloop"), (4, "13:00", "16:00", "inloop")]),
+        ],
+        "aanbod": [
+            ("Inloopspreekuur", "Zonder afspraak binnenlopen met elke vraag over zorg, geld of "
+             "opvoeden.", ["armoede-en-schulden", "jeugd-en-gezin"],
+             ["volwassenen", "ouders", "ouderen"], "gratis", "", "Loop binnen tijdens het spreekuur."),
+            ("Schuldhulpverlening", "Samen uw geldzaken op een rij zetten, afspraken maken met "
+             "schuldeisers en, als het nodig is, een schuldregeling aanvragen.",
+             ["armoede-en-schulden"], ["volwassenen"], "gratis", "",
+             "Bel of mail het wijkteam voor een eerste gesprek."),
+            ("Ondersteuning bij opvoeden", "Een gezinscoach denkt mee bij vragen over opvoeden "
+             "en opgroeien.", ["jeugd-en-gezin"], ["ouders", "jeugd"], "gratis", "",
+             "Bel het wijkteam."),
+        ],
+    },
+    {
+        "slug": "vrijwilligerssteunpunt-maassluis",
+        "naam": "Vrijwilligerssteunpunt Maassluis",
+        "soort": "vrijwilligersorganisatie",
+        "omschrijving": "Het steunpunt brengt vrijwilligers en organisaties bij elkaar, geeft "
+        "trainingen en deelt de acties van #samenzijnwijMaassluis.",
+        "website": "https://www.vrijwilligerssteunpuntmaassluis.nl",
+        "email": "info@vrijwilligerssteunpuntmaassluis.nl",
+        "telefoon": "010 123 45 11",
+        "themas": ["vrijwilligerswerk", "eenzaamheid"],
+        "wijken": [],
+        "locaties": [
+            ("Steunpunt Centrum", "Hoogstraat 21", "3142 EA", "Maassluis", 51.9160, 4.2500,
+             "centrum", True, "Gelijkvloers.", [(1, "10:00", "16:00", ""), (3, "10:00", "16:00", "")]),
+        ],
+        "aanbod": [
+            ("Vrijwilligersvacaturebank", "Vind vrijwilligerswerk dat bij u past.",
+             ["vrijwilligerswerk"], ["vrijwilligers", "volwassenen", "ouderen"], "gratis", "",
+             "Kom langs of bekijk de vacatures op de website."),
+            ("Training voor vrijwilligers", "Korte trainingen, zoals signalen van eenzaamheid "
+             "herkennen.", ["vrijwilligerswerk", "eenzaamheid"], ["vrijwilligers"], "gratis", "",
+             "Aanmelden via de website."),
+        ],
+    },
+    {
+        "slug": "minters-mantelzorg",
+        "naam": "Minters Mantelzorg",
+        "soort": "welzijnspartner",
+        "omschrijving": "Minters Mantelzorg ondersteunt mantelzorgers: mensen die langdurig "
+        "zorgen voor een partner, ouder, kind of vriend.",
+        "website": "https://www.minters.nl",
+        "email": "mantelzorg@minters.nl",
+        "telefoon": "010 123 45 12",
+        "themas": ["mantelzorg"],
+        "wijken": [],
+        "locaties": [
+            ("Minters Maassluis", "Lijnbaan 44", "3142 AJ", "Maassluis", 51.9170, 4.2470,
+             "centrum", True, "Drempelvrij, lift aanwezig.", WERKDAGEN),
+        ],
+        "aanbod": [
+            ("Mantelzorgconsulent", "Een gesprek over wat de zorg van u vraagt en hoe u het "
+             "volhoudt.", ["mantelzorg"], ["mantelzorgers"], "gratis", "",
+             "Bel of mail voor een afspraak."),
+            ("Respijtzorg", "Even vrij van de zorg: een vrijwilliger neemt het een dagdeel over.",
+             ["mantelzorg"], ["mantelzorgers"], "eigen_bijdrage", "€ 2,50 per dagdeel",
+             "Vraag het aan bij de mantelzorgconsulent."),
+            ("Mantelzorgcafé", "Elke maand ervaringen delen met andere mantelzorgers.",
+             ["mantelzorg", "eenzaamheid"], ["mantelzorgers"], "gratis", "", "Gewoon binnenlopen."),
+        ],
+    },
+    {
+        "slug": "stichting-present-maassluis",
+        "naam": "Stichting Present Maassluis",
+        "soort": "vrijwilligersorganisatie",
+        "omschrijving": "Present verbindt groepen vrijwilligers met mensen die hulp nodig "
+        "hebben, bijvoorbeeld bij een klus in huis of het opruimen van de tuin.",
+        "website": "https://www.stichtingpresent.nl",
+        "email": "maassluis@stichtingpresent.nl",
+        "telefoon": "010 123 45 13",
+        "themas": ["vrijwilligerswerk", "wonen", "eenzaamheid"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [
+            ("Klussen met een groep", "Een groep vrijwilligers helpt een dag met schilderen, "
+             "opruimen of tuinieren.", ["wonen", "vrijwilligerswerk"], ["ouderen", "volwassenen"],
+             "gratis", "", "Aanvragen via een hulpverlener, zoals het wijkteam."),
+        ],
+    },
+    {
+        "slug": "humanitas-maassluis",
+        "naam": "Humanitas Maassluis",
+        "soort": "vrijwilligersorganisatie",
+        "omschrijving": "Vrijwilligers van Humanitas helpen mensen op eigen kracht verder, "
+        "bijvoorbeeld met de thuisadministratie of met een maatje.",
+        "website": "https://www.humanitas.nl",
+        "email": "maassluis@humanitas.nl",
+        "telefoon": "010 123 45 14",
+        "themas": ["armoede-en-schulden", "eenzaamheid"],
+        "wijken": [],
+        "locaties": [
+            ("Humanitas", "Noordvliet 12", "3142 AN", "Maassluis", 51.9150, 4.2530, "centrum",
+             False, "Toegang via een stoep van 10 cm.", [(2, "09:30", "12:00", "")]),
+        ],
+        "aanbod": [
+            ("Thuisadministratie", "Een vrijwilliger helpt u uw post, rekeningen en "
+             "administratie op orde te krijgen en te houden.", ["armoede-en-schulden"],
+             ["volwassenen", "ouderen"], "gratis", "", "Bel of mail Humanitas."),
+            ("Maatjesproject", "Een vast maatje om samen iets te ondernemen.", ["eenzaamheid"],
+             ["volwassenen", "ouderen"], "gratis", "", "Bel of mail Humanitas."),
+        ],
+    },
+    {
+        "slug": "seniorenwelzijn-maassluis",
+        "naam": "Seniorenwelzijn Maassluis",
+        "soort": "welzijnspartner",
+        "omschrijving": "Seniorenwelzijn helpt ouderen zo lang mogelijk zelfstandig en prettig "
+        "te wonen, met ouderenadviseurs, activiteiten en de boodschappenhulp.",
+        "website": "https://www.seniorenwelzijnmaassluis.nl",
+        "email": "info@seniorenwelzijnmaassluis.nl",
+        "telefoon": "010 123 45 15",
+        "themas": ["eenzaamheid", "wonen", "gezondheid"],
+        "wijken": [],
+        "locaties": [
+            ("Zonneburcht", "Uiterstegracht 1", "3142 CA", "Maassluis", 51.9140, 4.2560,
+             "centrum", True, "Volledig rolstoeltoegankelijk, ringleiding in de zaal.", WERKDAGEN),
+        ],
+        "aanbod": [
+            ("Ouderenadviseur", "Advies over wonen, zorg, geld en vervoer.", ["wonen", "gezondheid"],
+             ["ouderen"], "gratis", "", "Bel voor een huisbezoek."),
+            ("Bakkie doen", "De bus in de wijk: een mobiele ontmoetingsplek voor een praatje en "
+             "een kop koffie.", ["eenzaamheid"], ["ouderen"], "gratis", "",
+             "Kijk op de website waar de bus staat."),
+            ("Boodschappenhulp", "Samen met een vrijwilliger boodschappen doen.", ["eenzaamheid"],
+             ["ouderen"], "eigen_bijdrage", "€ 1 per keer", "Bel Seniorenwelzijn."),
+        ],
+    },
+    {
+        "slug": "buurtcirkel-pameijer",
+        "naam": "Buurtcirkel Pameijer",
+        "soort": "zorginstelling",
+        "omschrijving": "In een Buurtcirkel helpen buurtbewoners met een (lichte) beperking "
+        "elkaar, met steun van een coach van Pameijer.",
+        "website": "https://www.pameijer.nl",
+        "email": "buurtcirkel@pameijer.nl",
+        "telefoon": "010 123 45 16",
+        "themas": ["eenzaamheid", "gezondheid"],
+        "wijken": ["steendijkpolder"],
+        "locaties": [
+            ("Buurtcirkel Steendijkpolder", "Palamedesstraat 8", "3141 JD", "Maassluis", 51.9215,
+             4.2420, "steendijkpolder", True, "Gelijkvloers.", [(3, "14:00", "16:00", "")]),
+        ],
+        "aanbod": [
+            ("Buurtcirkel", "Samen met buren activiteiten ondernemen en elkaar helpen.",
+             ["eenzaamheid"], ["mensen-met-een-beperking"], "gratis", "",
+             "Bel de coach voor een kennismaking."),
+        ],
+    },
+    {
+        "slug": "stichting-onder-een-dak",
+        "naam": "Stichting Onder een dak",
+        "soort": "vrijwilligersorganisatie",
+        "omschrijving": "Onder een dak biedt ontmoeting en een luisterend oor voor mensen die "
+        "het moeilijk hebben, met een wekelijkse maaltijd.",
+        "website": "",
+        "email": "info@ondereendak-maassluis.nl",
+        "telefoon": "010 123 45 17",
+        "themas": ["eenzaamheid", "armoede-en-schulden"],
+        "wijken": ["sluispolder"],
+        "locaties": [
+            ("Buurthuis De Vloot", "Merellaan 20", "3145 SM", "Maassluis", 51.9250, 4.2560,
+             "sluispolder", True, "Drempelvrije ingang.", [(5, "17:30", "20:00", "maaltijd")]),
+        ],
+        "aanbod": [
+            ("Wekelijkse maaltijd", "Samen eten op vrijdagavond.", ["eenzaamheid",
+             "armoede-en-schulden"], ["volwassenen", "ouderen"], "eigen_bijdrage", "€ 3",
+             "Aanmelden tot donderdag."),
+        ],
+    },
+    {
+        "slug": "welzijn-e25",
+        "naam": "Welzijn E25",
+        "soort": "welzijnspartner",
+        "omschrijving": "Welzijn E25 is er voor jongeren en hun ouders: jongerenwerk, "
+        "buurtsportcoaches en ontmoeting in de wijk.",
+        "website": "https://www.welzijne25.nl",
+        "email": "info@welzijne25.nl",
+        "telefoon": "010 123 45 18",
+        "themas": ["jeugd-en-gezin", "eenzaamheid"],
+        "wijken": ["kapelpolder", "het-balkon"],
+        "locaties": [
+            ("Jongerencentrum", "Kapelpolderweg 3", "3143 AB", "Maassluis", 51.9200, 4.2700,
+             "kapelpolder", True, "Drempelvrij.", [(3, "14:00", "21:00", ""), (5, "14:00", "22:00", "")]),
+        ],
+        "aanbod": [
+            ("Jongerenwerk", "Een plek om te chillen, te sporten en met je vragen terecht te "
+             "kunnen.", ["jeugd-en-gezin"], ["jeugd"], "gratis", "", "Loop binnen."),
+            ("Walking football", "Wandelvoetbal voor ouderen, met een derde helft om na te praten.",
+             ["eenzaamheid", "gezondheid"], ["ouderen"], "eigen_bijdrage", "€ 2 per keer",
+             "Meld je aan bij de buurtsportcoach."),
+        ],
+    },
+    {
+        "slug": "buurtgezinnen-maassluis",
+        "naam": "Buurtgezinnen Maassluis",
+        "soort": "vrijwilligersorganisatie",
+        "omschrijving": "Buurtgezinnen koppelt gezinnen die het even zwaar hebben aan een "
+        "steungezin in de buurt.",
+        "website": "https://www.buurtgezinnen.nl",
+        "email": "maassluis@buurtgezinnen.nl",
+        "telefoon": "010 123 45 19",
+        "themas": ["jeugd-en-gezin"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [
+            ("Steungezin", "Een gezin uit de buurt dat uw kind(eren) bijvoorbeeld een middag per "
+             "week opvangt.", ["jeugd-en-gezin"], ["ouders", "jeugd"], "gratis", "",
+             "Aanmelden zelf of via het wijkteam."),
+        ],
+    },
+    {
+        "slug": "oproepcentrale-argoszorggroep",
+        "naam": "Oproepcentrale Argos Zorggroep",
+        "soort": "zorginstelling",
+        "omschrijving": "De oproepcentrale van Argos Zorggroep helpt ouderen met vervoer, "
+        "een alarmknop en hulp thuis.",
+        "website": "https://www.argoszorggroep.nl",
+        "email": "oproepcentrale@argoszorggroep.nl",
+        "telefoon": "010 123 45 20",
+        "themas": ["gezondheid", "wonen"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [
+            ("Personenalarmering", "Een alarmknop om hulp in te roepen, dag en nacht.",
+             ["gezondheid", "wonen"], ["ouderen"], "betaald", "Maandelijks abonnement",
+             "Bel de oproepcentrale."),
+        ],
+    },
+    {
+        "slug": "voedselbank-maassluis",
+        "naam": "Voedselbank Maassluis",
+        "soort": "vrijwilligersorganisatie",
+        "omschrijving": "De Voedselbank geeft gezinnen die niet genoeg geld hebben voor eten "
+        "een wekelijks voedselpakket.",
+        "website": "https://www.voedselbankmaassluis.nl",
+        "email": "info@voedselbankmaassluis.nl",
+        "telefoon": "010 123 45 21",
+        "themas": ["armoede-en-schulden"],
+        "wijken": [],
+        "locaties": [
+            ("Uitgiftepunt", "Industrieweg 30", "3144 CS", "Maassluis", 51.9110, 4.2680,
+             "koningshoek", True, "Gelijkvloers.", [(4, "13:00", "16:00", "uitgifte")]),
+        ],
+        "aanbod": [
+            ("Voedselpakket", "Een wekelijks pakket met eten en drinken.", ["armoede-en-schulden"],
+             ["ouders", "volwassenen"], "gratis", "", "Aanmelden via het wijkteam of Humanitas."),
+        ],
+    },
+    {
+        "slug": "rogplus",
+        "naam": "Rogplus",
+        "soort": "gemeente",
+        "omschrijving": "Rogplus voert de Wmo uit voor Maassluis, Vlaardingen en Schiedam: "
+        "hulpmiddelen, woningaanpassingen, huishoudelijke hulp en vervoer.",
+        "website": "https://www.rogplus.nl",
+        "email": "info@rogplus.nl",
+        "telefoon": "010 123 45 22",
+        "themas": ["gezondheid", "wonen"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [
+            ("Wmo-voorzieningen", "Hulp bij het huishouden, een rolstoel, een traplift of "
+             "Wmo-vervoer.", ["gezondheid", "wonen"], ["ouderen", "mensen-met-een-beperking"],
+             "eigen_bijdrage", "Wettelijke eigen bijdrage", "Vraag het aan bij Rogplus."),
+        ],
+    },
+    {
+        "slug": "stroomopwaarts",
+        "naam": "Stroomopwaarts",
+        "soort": "gemeente",
+        "omschrijving": "Stroomopwaarts helpt inwoners van Maassluis, Vlaardingen en Schiedam "
+        "aan werk en regelt de bijstandsuitkering.",
+        "website": "https://www.stroomopwaarts.nl",
+        "email": "info@stroomopwaarts.nl",
+        "telefoon": "010 123 45 23",
+        "themas": ["werk-en-inkomen", "armoede-en-schulden", "inburgering"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [
+            ("Bijstandsuitkering", "Een uitkering als u niet genoeg inkomen heeft om van te "
+             "leven.", ["werk-en-inkomen"], ["volwassenen"], "gratis", "",
+             "Vraag de uitkering online aan."),
+            ("Werkcoach", "Begeleiding naar betaald werk.", ["werk-en-inkomen"],
+             ["volwassenen", "statushouders"], "gratis", "", "Via uw klantmanager."),
+        ],
+    },
+    {
+        "slug": "stichting-ozw",
+        "naam": "Stichting OZW",
+        "soort": "vrijwilligersorganisatie",
+        "omschrijving": "Stichting OZW zet zich in Zaanstad in voor armoedebestrijding.",
+        "website": "",
+        "email": "info@ozw-zaanstad.nl",
+        "telefoon": "075 123 45 30",
+        "themas": ["armoede-en-schulden"],
+        "wijken": [],
+        "locaties": [
+            ("OZW Zaandam", "Westzijde 50", "1506 EG", "Zaandam", 52.4400, 4.8200, None, False,
+             "", [(2, "10:00", "14:00", "")]),
+        ],
+        "aanbod": [
+            ("Financieel spreekuur", "Vrijwilligers helpen met formulieren en toeslagen.",
+             ["armoede-en-schulden"], ["volwassenen"], "gratis", "", "Loop binnen."),
+        ],
+    },
+    {
+        "slug": "stichting-moe",
+        "naam": "Stichting MOE",
+        "soort": "belangenvereniging",
+        "omschrijving": "Stichting MOE komt in Zaanstad op voor mantelzorgers.",
+        "website": "",
+        "email": "info@moe-zaanstad.nl",
+        "telefoon": "075 123 45 31",
+        "themas": ["mantelzorg"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [
+            ("Lotgenotencontact", "Mantelzorgers ontmoeten elkaar.", ["mantelzorg"],
+             ["mantelzorgers"], "gratis", "", "Mail de stichting."),
+        ],
+    },
+    {
+        "slug": "de-sluis-zaanstad",
+        "naam": "De Sluis",
+        "soort": "vrijwilligersorganisatie",
+        "omschrijving": "De Sluis begeleidt statushouders in Zaanstad bij inburgeren en "
+        "meedoen.",
+        "website": "",
+        "email": "info@desluis-zaanstad.nl",
+        "telefoon": "075 123 45 32",
+        "themas": ["inburgering"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [
+            ("Taalmaatje", "Samen Nederlands oefenen met een vrijwilliger.", ["inburgering"],
+             ["statushouders"], "gratis", "", "Mail De Sluis."),
+        ],
+    },
+    {
+        "slug": "alzheimer-zaanstreek-waterland",
+        "naam": "Alzheimer Zaanstreek Waterland",
+        "soort": "belangenvereniging",
+        "omschrijving": "De afdeling van Alzheimer Nederland voor mensen met dementie en hun "
+        "naasten in Zaanstreek en Waterland.",
+        "website": "https://www.alzheimer-nederland.nl",
+        "email": "zaanstreek@alzheimer-nederland.nl",
+        "telefoon": "075 123 45 33",
+        "themas": ["gezondheid", "mantelzorg"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [
+            ("Alzheimer Café", "Elke maand informatie en ontmoeting over leven met dementie.",
+             ["gezondheid", "mantelzorg"], ["mantelzorgers", "ouderen"], "gratis", "",
+             "Gewoon binnenlopen."),
+        ],
+    },
+    {
+        "slug": "burgerplatform-zaanstad",
+        "naam": "Burgerplatform Zaanstad",
+        "soort": "belangenvereniging",
+        "omschrijving": "Het Burgerplatform geeft de gemeente Zaanstad gevraagd en ongevraagd "
+        "advies over het sociaal domein.",
+        "website": "",
+        "email": "info@burgerplatformzaanstad.nl",
+        "telefoon": "",
+        "themas": ["armoede-en-schulden", "gezondheid"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [],
+    },
+    {
+        "slug": "ons-welzijn",
+        "naam": "ONS Welzijn",
+        "soort": "welzijnspartner",
+        "omschrijving": "Welzijnspartner in Meierijstad voor ontmoeting, mantelzorg en "
+        "vrijwilligerswerk.",
+        "website": "https://www.ons-welzijn.nl",
+        "email": "info@ons-welzijn.nl",
+        "telefoon": "0413 12 34 40",
+        "themas": ["mantelzorg", "vrijwilligerswerk", "eenzaamheid"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [
+            ("Steunpunt mantelzorg", "Informatie en steun voor mantelzorgers.", ["mantelzorg"],
+             ["mantelzorgers"], "gratis", "", "Bel ONS Welzijn."),
+        ],
+    },
+    {
+        "slug": "welzijn-de-meierij",
+        "naam": "Welzijn De Meierij",
+        "soort": "welzijnspartner",
+        "omschrijving": "Welzijn De Meierij biedt ouderenwerk, opbouwwerk en "
+        "formulierenhulp in Meierijstad.",
+        "website": "https://www.welzijndemeierij.nl",
+        "email": "info@welzijndemeierij.nl",
+        "telefoon": "0413 12 34 41",
+        "themas": ["armoede-en-schulden", "eenzaamheid"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [
+            ("Formulierenbrigade", "Hulp bij het invullen van formulieren en aanvragen.",
+             ["armoede-en-schulden"], ["volwassenen", "ouderen"], "gratis", "",
+             "Maak een afspraak."),
+        ],
+    },
+    {
+        "slug": "mee-meierijstad",
+        "naam": "MEE",
+        "soort": "welzijnspartner",
+        "omschrijving": "MEE ondersteunt mensen met een beperking en hun omgeving in "
+        "Meierijstad.",
+        "website": "https://www.mee.nl",
+        "email": "info@mee.nl",
+        "telefoon": "0413 12 34 42",
+        "themas": ["gezondheid", "jeugd-en-gezin"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [
+            ("Cliëntondersteuning", "Onafhankelijke hulp bij het regelen van zorg en "
+             "ondersteuning.", ["gezondheid"], ["mensen-met-een-beperking", "ouders"], "gratis",
+             "", "Bel MEE."),
+        ],
+    },
+    {
+        "slug": "lumens",
+        "naam": "Lumens",
+        "soort": "welzijnspartner",
+        "omschrijving": "Lumens biedt maatschappelijk werk en jongerenwerk in Meierijstad.",
+        "website": "https://www.lumenswerkt.nl",
+        "email": "info@lumenswerkt.nl",
+        "telefoon": "0413 12 34 43",
+        "themas": ["jeugd-en-gezin", "armoede-en-schulden"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [
+            ("Algemeen maatschappelijk werk", "Hulp bij persoonlijke problemen, relaties en "
+             "geldzorgen.", ["armoede-en-schulden"], ["volwassenen"], "gratis", "",
+             "Bel voor een afspraak."),
+        ],
+    },
+    {
+        "slug": "farent",
+        "naam": "Farent",
+        "soort": "welzijnspartner",
+        "omschrijving": "Farent biedt sociaal werk, schuldhulp en jeugdhulp in Meierijstad.",
+        "website": "https://www.farent.nl",
+        "email": "info@farent.nl",
+        "telefoon": "0413 12 34 44",
+        "themas": ["armoede-en-schulden", "jeugd-en-gezin"],
+        "wijken": [],
+        "locaties": [],
+        "aanbod": [
+            ("Thuisadministratie en budgetcoaching", "Leren rondkomen met een budgetcoach.",
+             ["armoede-en-schulden"], ["volwassenen", "ouders"], "gratis", "",
+             "Aanmelden via de website."),
+        ],
+    },
+]

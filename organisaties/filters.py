@@ -1,0 +1,124 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from organisaties.models import Organisatie
+from organisaties.taxonomie import taxonomie
+from organisaties.zoeken import MAX_ZOEKLENGTE, zoekwoorden
+
+
+class ZoekForm(forms.Form):
+    def clean_q(self):
+        q = " ".join(self.cleaned_data.get("q", "").split())
+        return q[:MAX_ZOEKLENGTE]
+
+
+class Zoekmodus:
+    ALLE_WOORDEN = "alle"
+    EEN_WOORD = "een"
+    GELIJKENIS = "gelijkenis"
+
+
+class OrganisatieFilter(django_filters.FilterSet):
+    """The search form of the organisation list: every state is a plain GET URL."""
+
+    q = django_filters.CharFilter(
+        label=_("Waar zoekt u hulp bij?"), method="filter_zoek", strip=True
+    )
+    thema = django_filters.MultipleChoiceFilter(
+        label=_("Thema"),
+        choices=lambda: taxonomie().themas.keuzes(),
+        method="filter_thema",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    doelgroep = django_filters.MultipleChoiceFilter(
+        label=_("Voor wie"),
+        choices=lambda: taxonomie().doelgroepen.keuzes(),
+        method="filter_doelgroep",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    soort = django_filters.MultipleChoiceFilter(
+        label=_("Soort organisatie"),
+        choices=lambda: taxonomie().soorten.keuzes(),
+        method="filter_soort",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    wijk = django_filters.MultipleChoiceFilter(
+        label=_("Wijk"),
+        choices=lambda: taxonomie().wijken.keuzes(),
+        method="filter_wijk",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    gratis = django_filters.BooleanFilter(
+        label=_("Alleen gratis aanbod"),
+        method="filter_gratis",
+        widget=forms.CheckboxInput,
+    )
+    sorteer = django_filters.ChoiceFilter(
+        label=_("Sorteer op"),
+        choices=[("relevantie", _("Beste resultaat")), ("naam", _("Naam (A-Z)"))],
+        method="filter_sorteer",
+        empty_label=None,
+    )
+
+    zoekmodus = Zoekmodus.ALLE_WOORDEN
+
+    class Meta:
+        model = Organisatie
+        fields = []
+        form = ZoekForm
+
+    def filter_zoek(self, queryset, name, value):
+        if self.zoekmodus == Zoekmodus.GELIJKENIS:
+            return queryset.lijkt_op(value)
+        return queryset.zoek(value, alle_woorden=self.zoekmodus == Zoekmodus.ALLE_WOORDEN)
+
+    def _ids(self, termen, slugs):
+        return [termen.op_slug[slug].pk for slug in slugs if slug in termen.op_slug]
+
+    def filter_thema(self, queryset, name, value):
+        ids = self._ids(taxonomie().themas, value)
+        return queryset.filter(facet_themas__contains=ids) if ids else queryset
+
+    def filter_doelgroep(self, queryset, name, value):
+        ids = self._ids(taxonomie().doelgroepen, value)
+        return queryset.filter(facet_doelgroepen__contains=ids) if ids else queryset
+
+    def filter_wijk(self, queryset, name, value):
+        ids = self._ids(taxonomie().wijken, value)
+        return queryset.filter(facet_wijken__contains=ids) if ids else queryset
+
+    def filter_soort(self, queryset, name, value):
+        ids = self._ids(taxonomie().soorten, value)
+        return queryset.filter(soort_id__in=ids) if ids else queryset
+
+    def filter_gratis(self, queryset, name, value):
+        return queryset.filter(is_gratis=True) if value else queryset
+
+    def filter_sorteer(self, queryset, name, value):
+        return queryset  # applied last, in filter_queryset
+
+    def filter_queryset(self, queryset, zonder=()):
+        data = self.form.cleaned_data
+        for naam, waarde in data.items():
+            if naam not in zonder and naam != "sorteer":
+                queryset = self.filters[naam].filter(queryset, waarde)
+        if self.heeft_zoekopdracht and data.get("sorteer") != "naam":
+            return queryset.order_by("-relevantie", "naam", "pk")
+        return queryset.order_by("naam", "pk")
+
+    @property
+    def heeft_zoekopdracht(self):
+        return bool(zoekwoorden(self.form.cleaned_data.get("q") or ""))
+
+    def zonder_soort(self):
+        """The result without the soort filter, for counting soorten."""
+        self.errors  # validates the form
+        return self.filter_queryset(self.queryset.all(), zonder=("soort",))
+
+    def opnieuw(self, zoekmodus):
+        """The result with a looser search, after the strict one found nothing."""
+        self.zoekmodus = zoekmodus
+        if hasattr(self, "_qs"):
+            del self._qs
+        return self.qs

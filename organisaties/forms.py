@@ -1,0 +1,55 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Layout, Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from organisaties.models import Wijzigingsvoorstel
+
+
+class WijzigingsvoorstelForm(forms.ModelForm):
+    """'Klopt er iets niet?': a resident reports an error on an organisation's page."""
+
+    # Honeypot: hidden from people by CSS and aria-hidden, filled in by spam robots.
+    website = forms.CharField(
+        required=False,
+        label=_("Laat dit veld leeg"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Wijzigingsvoorstel
+        fields = ["toelichting", "naam", "email"]
+        labels = {
+            "toelichting": _("Wat klopt er niet?"),
+            "naam": _("Uw naam (niet verplicht)"),
+            "email": _("Uw e-mailadres (niet verplicht)"),
+        }
+        help_texts = {
+            "toelichting": _("Bijvoorbeeld een ander telefoonnummer of andere openingstijden."),
+            "email": _("Alleen als wij u een vraag mogen stellen over uw melding."),
+        }
+        error_messages = {
+            "toelichting": {
+                "required": _("Schrijf op wat er niet klopt."),
+                "max_length": _("Uw melding is te lang: gebruik maximaal %(limit_value)d tekens."),
+            },
+            "email": {"invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")},
+        }
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["naam"].widget.attrs["autocomplete"] = "name"
+        self.helper = FormHelper()
+        self.helper.form_id = "melden"
+        self.helper.layout = Layout(
+            Field("toelichting"),
+            Field("naam"),
+            Field("email"),
+            Field("website", wrapper_class="honeypot"),
+            Submit("verstuur", _("Melding versturen")),
+        )
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))

@@ -1,0 +1,413 @@
+"""The sociale kaart: organisations, what they offer and where, aligned with Open Referral HSDS 3.
+
+HSDS names are given per model, so that the JSON API and an import from another sociale kaart map
+one to one: Organisatie = organization, Aanbod = service, Locatie = location + address,
+Openingstijd = schedule, Thema/Doelgroep/Soort = taxonomy_term.
+"""
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from solo.models import SingletonModel
+
+from organisaties.querysets import OrganisatieQuerySet
+
+postcode_validator = RegexValidator(
+    r"^\d{4}\s?[A-Za-z]{2}$", _("Vul een postcode in zoals 3142 AB.")
+)
+kleur_validator = RegexValidator(
+    r"^#[0-9A-Fa-f]{6}$", _("Vul een kleur in als #RRGGBB, bijvoorbeeld #1D5C8C.")
+)
+
+
+class Taxonomie(models.Model):
+    """A term residents filter on (HSDS taxonomy_term)."""
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, help_text=_("Het deel van de webadres.")
+    )
+    omschrijving = models.TextField(
+        _("omschrijving"), blank=True, help_text=_("Korte uitleg voor inwoners.")
+    )
+    volgorde = models.PositiveSmallIntegerField(
+        _("volgorde"), default=0, help_text=_("Lagere getallen staan eerder in lijsten.")
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Thema(Taxonomie):
+    class Meta(Taxonomie.Meta):
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+
+    def get_absolute_url(self):
+        return reverse("organisaties:thema", args=[self.slug])
+
+
+class Doelgroep(Taxonomie):
+    class Meta(Taxonomie.Meta):
+        verbose_name = _("doelgroep")
+        verbose_name_plural = _("doelgroepen")
+
+
+class Soort(Taxonomie):
+    class Meta(Taxonomie.Meta):
+        verbose_name = _("soort organisatie")
+        verbose_name_plural = _("soorten organisaties")
+
+
+class Wijk(Taxonomie):
+    cbs_code = models.CharField(
+        _("CBS-wijkcode"),
+        max_length=8,
+        blank=True,
+        help_text=_("Code van het CBS, bijvoorbeeld WK055601. Mag leeg blijven."),
+    )
+
+    class Meta(Taxonomie.Meta):
+        verbose_name = _("wijk")
+        verbose_name_plural = _("wijken")
+
+    def get_absolute_url(self):
+        return reverse("organisaties:wijk", args=[self.slug])
+
+
+class Organisatie(models.Model):
+    """An organisation on the sociale kaart (HSDS organization)."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("Concept")
+        GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
+        GEARCHIVEERD = "gearchiveerd", _("Gearchiveerd")
+
+    naam = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("Het deel van het webadres.")
+    )
+    soort = models.ForeignKey(
+        Soort,
+        on_delete=models.PROTECT,
+        related_name="organisaties",
+        verbose_name=_("soort"),
+        help_text=_("Wat voor organisatie dit is, zoals wijkteam of welzijnspartner."),
+    )
+    omschrijving = models.TextField(
+        _("omschrijving"), help_text=_("Wat de organisatie doet, in eenvoudige taal (B1).")
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    telefoon = models.CharField(
+        _("telefoonnummer"), max_length=30, blank=True, help_text=_("Bijvoorbeeld 010 593 18 19.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.CONCEPT,
+        help_text=_("Alleen gepubliceerde organisaties zijn zichtbaar voor inwoners."),
+    )
+    laatst_geverifieerd = models.DateField(
+        _("laatst gecontroleerd op"),
+        null=True,
+        blank=True,
+        help_text=_("Datum waarop de gegevens voor het laatst met de organisatie zijn nagekeken."),
+    )
+    themas = models.ManyToManyField(
+        Thema, blank=True, related_name="organisaties", verbose_name=_("thema's")
+    )
+    wijken = models.ManyToManyField(
+        Wijk,
+        blank=True,
+        related_name="organisaties",
+        verbose_name=_("wijken"),
+        help_text=_("Wijken waar de organisatie actief is. Leeg: de hele gemeente."),
+    )
+    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now, editable=False)
+    gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    # Kept current by organisaties.zoekindex on every change; never edited by hand.
+    zoekvector = SearchVectorField(_("zoekvector"), null=True, editable=False)
+    zoektekst = models.TextField(
+        _("zoektekst"), blank=True, editable=False, help_text=_("Tekst zonder accenten.")
+    )
+    facet_themas = ArrayField(models.IntegerField(), default=list, editable=False)
+    facet_doelgroepen = ArrayField(models.IntegerField(), default=list, editable=False)
+    facet_wijken = ArrayField(models.IntegerField(), default=list, editable=False)
+    is_gratis = models.BooleanField(
+        _("gratis aanbod"), default=False, editable=False, help_text=_("Heeft gratis aanbod.")
+    )
+
+    objects = OrganisatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["naam"]
+        indexes = [
+            GinIndex(fields=["zoekvector"], name="organisatie_zoekvector"),
+            GinIndex(fields=["facet_themas"], name="organisatie_facet_themas"),
+            GinIndex(fields=["facet_doelgroepen"], name="organisatie_facet_doelgroepen"),
+            GinIndex(fields=["facet_wijken"], name="organisatie_facet_wijken"),
+            models.Index(fields=["status", "naam"], name="organisatie_status_naam"),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("organisaties:detail", args=[self.slug])
+
+    @property
+    def telefoon_link(self):
+        """The number as a tel: URI: digits and a leading + only."""
+        cijfers = "".join(c for c in self.telefoon if c.isdigit() or c == "+")
+        return f"tel:{cijfers}" if cijfers else ""
+
+
+class Locatie(models.Model):
+    """A place where an organisation receives people (HSDS location with its address)."""
+
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.CASCADE,
+        related_name="locaties",
+        verbose_name=_("organisatie"),
+    )
+    naam = models.CharField(
+        _("naam"), max_length=200, blank=True, help_text=_("Bijvoorbeeld 'Buurthuis De Vloot'.")
+    )
+    adres = models.CharField(_("straat en huisnummer"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=7, validators=[postcode_validator])
+    plaats = models.CharField(_("plaats"), max_length=100)
+    latitude = models.DecimalField(
+        _("breedtegraad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Voor de kaart, bijvoorbeeld 51.917."),
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Voor de kaart, bijvoorbeeld 4.250."),
+    )
+    wijk = models.ForeignKey(
+        Wijk,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="locaties",
+        verbose_name=_("wijk"),
+    )
+    toegankelijkheid = models.TextField(
+        _("toegankelijkheid"),
+        blank=True,
+        help_text=_("Bijvoorbeeld: drempelvrije ingang, lift, invalidentoilet, ringleiding."),
+    )
+    rolstoeltoegankelijk = models.BooleanField(
+        _("rolstoeltoegankelijk"), default=False, help_text=_("Zonder hulp bereikbaar met een rolstoel.")
+    )
+
+    class Meta:
+        verbose_name = _("locatie")
+        verbose_name_plural = _("locaties")
+        ordering = ["organisatie", "naam", "adres"]
+
+    def __str__(self):
+        return self.naam or f"{self.adres}, {self.plaats}"
+
+    @property
+    def volledig_adres(self):
+        return f"{self.adres}, {self.postcode} {self.plaats}"
+
+
+class Openingstijd(models.Model):
+    """When a location is open (HSDS schedule)."""
+
+    class Dag(models.IntegerChoices):
+        MAANDAG = 1, _("maandag")
+        DINSDAG = 2, _("dinsdag")
+        WOENSDAG = 3, _("woensdag")
+        DONDERDAG = 4, _("donderdag")
+        VRIJDAG = 5, _("vrijdag")
+        ZATERDAG = 6, _("zaterdag")
+        ZONDAG = 7, _("zondag")
+
+    locatie = models.ForeignKey(
+        Locatie,
+        on_delete=models.CASCADE,
+        related_name="openingstijden",
+        verbose_name=_("locatie"),
+    )
+    dag = models.PositiveSmallIntegerField(_("dag"), choices=Dag.choices)
+    van = models.TimeField(_("van"))
+    tot = models.TimeField(_("tot"))
+    opmerking = models.CharField(
+        _("opmerking"), max_length=200, blank=True, help_text=_("Bijvoorbeeld 'alleen op afspraak'.")
+    )
+
+    class Meta:
+        verbose_name = _("openingstijd")
+        verbose_name_plural = _("openingstijden")
+        ordering = ["dag", "van"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tot__gt=models.F("van")),
+                name="openingstijd_tot_na_van",
+                violation_error_message=_("De eindtijd moet na de begintijd liggen."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_dag_display()} {self.van:%H:%M}–{self.tot:%H:%M}"
+
+
+class Aanbod(models.Model):
+    """Something an organisation offers residents (HSDS service)."""
+
+    class Kosten(models.TextChoices):
+        GRATIS = "gratis", _("Gratis")
+        EIGEN_BIJDRAGE = "eigen_bijdrage", _("Eigen bijdrage")
+        BETAALD = "betaald", _("Betaald")
+
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.CASCADE,
+        related_name="aanbod",
+        verbose_name=_("organisatie"),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    omschrijving = models.TextField(_("omschrijving"), help_text=_("Wat inwoners hier krijgen."))
+    themas = models.ManyToManyField(
+        Thema, blank=True, related_name="aanbod", verbose_name=_("thema's")
+    )
+    doelgroepen = models.ManyToManyField(
+        Doelgroep,
+        blank=True,
+        related_name="aanbod",
+        verbose_name=_("doelgroepen"),
+        help_text=_("Voor wie dit aanbod is. Leeg: voor iedereen."),
+    )
+    kosten = models.CharField(_("kosten"), max_length=20, choices=Kosten.choices)
+    kosten_toelichting = models.CharField(
+        _("toelichting kosten"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld '€ 2,50 per keer' of 'vergoed vanuit de Wmo'."),
+    )
+    hoe_aanmelden = models.TextField(
+        _("hoe aanmelden"), blank=True, help_text=_("Hoe een inwoner gebruik maakt van dit aanbod.")
+    )
+    locaties = models.ManyToManyField(
+        Locatie,
+        blank=True,
+        related_name="aanbod",
+        verbose_name=_("locaties"),
+        help_text=_("Waar dit aanbod te vinden is."),
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("aanbod")
+        verbose_name_plural = _("aanbod")
+        ordering = ["organisatie", "volgorde", "naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Wijzigingsvoorstel(models.Model):
+    """A resident's report that something on an organisation's page is wrong."""
+
+    class Status(models.TextChoices):
+        NIEUW = "nieuw", _("Nieuw")
+        VERWERKT = "verwerkt", _("Verwerkt")
+        AFGEWEZEN = "afgewezen", _("Afgewezen")
+
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.CASCADE,
+        related_name="wijzigingsvoorstellen",
+        verbose_name=_("organisatie"),
+    )
+    toelichting = models.TextField(_("wat klopt er niet"), max_length=5000)
+    naam = models.CharField(_("naam melder"), max_length=200, blank=True)
+    email = models.EmailField(
+        _("e-mailadres melder"), blank=True, help_text=_("Alleen om vragen over de melding te stellen.")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NIEUW
+    )
+    aangemaakt = models.DateTimeField(_("ontvangen op"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("wijzigingsvoorstel")
+        verbose_name_plural = _("wijzigingsvoorstellen")
+        ordering = ["-aangemaakt"]
+
+    def __str__(self):
+        return _("Melding over %(organisatie)s") % {"organisatie": self.organisatie}
+
+
+class SiteConfiguratie(SingletonModel):
+    """The one row of settings of this municipality's installation."""
+
+    gemeentenaam = models.CharField(_("naam gemeente"), max_length=100, default="Maassluis")
+    sitenaam = models.CharField(
+        _("naam van de site"), max_length=100, default="Sociale kaart Maassluis"
+    )
+    logo = models.FileField(
+        _("logo"), upload_to="logo/", blank=True, help_text=_("SVG of PNG, liefst liggend.")
+    )
+    primaire_kleur = models.CharField(
+        _("hoofdkleur"),
+        max_length=7,
+        default="#1D5C8C",
+        validators=[kleur_validator],
+        help_text=_("Kleur van kop en knoppen. Kies een donkere kleur: witte tekst moet leesbaar zijn."),
+    )
+    kaart_centrum_latitude = models.DecimalField(
+        _("kaartcentrum breedtegraad"), max_digits=9, decimal_places=6, default=51.9170
+    )
+    kaart_centrum_longitude = models.DecimalField(
+        _("kaartcentrum lengtegraad"), max_digits=9, decimal_places=6, default=4.2500
+    )
+    kaart_zoom = models.PositiveSmallIntegerField(_("kaartzoom"), default=14)
+    contact_email = models.EmailField(_("e-mailadres contact"), blank=True)
+    contact_telefoon = models.CharField(_("telefoonnummer contact"), max_length=30, blank=True)
+    introductie = models.TextField(
+        _("introductie op de homepage"),
+        blank=True,
+        default="Op deze sociale kaart vindt u organisaties die u kunnen helpen: met geld, "
+        "met zorg voor een naaste, met eenzaamheid, met werk of met wonen.",
+    )
+    over_tekst = models.TextField(_("tekst 'Over deze site'"), blank=True)
+    privacy_tekst = models.TextField(_("privacyverklaring"), blank=True)
+    toegankelijkheid_tekst = models.TextField(_("toegankelijkheidsverklaring"), blank=True)
+    is_demo = models.BooleanField(
+        _("demonstratiegegevens"),
+        default=False,
+        help_text=_("Toon op elke pagina dat de gegevens niet echt zijn."),
+    )
+
+    class Meta:
+        verbose_name = _("site-instellingen")
+
+    def __str__(self):
+        return str(_("Site-instellingen"))

@@ -1,0 +1,118 @@
+"""Keep the search index and the page cache current whatever changes the directory.
+
+Admin, import, management commands and tests all save through the ORM, so hooking the model
+signals here covers every path. Bulk updates (QuerySet.update) bypass signals: code that uses
+them calls zoekindex.werk_zoekindex_bij itself.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.dispatch import receiver
+
+from organisaties.cache import kaart_gewijzigd
+from organisaties.models import (
+    Aanbod,
+    Doelgroep,
+    Locatie,
+    Openingstijd,
+    Organisatie,
+    SiteConfiguratie,
+    Soort,
+    Thema,
+    Wijk,
+)
+from organisaties.zoekindex import werk_zoekindex_bij
+
+
+@receiver(post_save, sender=Organisatie)
+def organisatie_opgeslagen(sender, instance, raw=False, **kwargs):
+    if not raw:
+        werk_zoekindex_bij([instance.pk])
+    kaart_gewijzigd()
+
+
+@receiver(post_delete, sender=Organisatie)
+def organisatie_verwijderd(sender, instance, **kwargs):
+    kaart_gewijzigd()
+
+
+@receiver(post_save, sender=Aanbod)
+@receiver(post_delete, sender=Aanbod)
+@receiver(post_save, sender=Locatie)
+@receiver(post_delete, sender=Locatie)
+def onderdeel_gewijzigd(sender, instance, raw=False, **kwargs):
+    if not raw:
+        werk_zoekindex_bij([instance.organisatie_id])
+    kaart_gewijzigd()
+
+
+@receiver(post_save, sender=Openingstijd)
+@receiver(post_delete, sender=Openingstijd)
+@receiver(post_save, sender=SiteConfiguratie)
+def pagina_gewijzigd(sender, **kwargs):
+    kaart_gewijzigd()
+
+
+@receiver(m2m_changed, sender=Organisatie.themas.through)
+@receiver(m2m_changed, sender=Organisatie.wijken.through)
+@receiver(m2m_changed, sender=Aanbod.themas.through)
+@receiver(m2m_changed, sender=Aanbod.doelgroepen.through)
+@receiver(m2m_changed, sender=Aanbod.locaties.through)
+def koppeling_gewijzigd(sender, instance, action, reverse, model, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, Organisatie):
+        ids = [instance.pk]
+    elif isinstance(instance, Aanbod):
+        ids = [instance.organisatie_id]
+    else:
+        # Changed from the other side (thema.organisaties.add(...)): every organisation involved.
+        ids = _organisaties_van_term(instance) if pk_set is None else _ids_voor(model, pk_set)
+    werk_zoekindex_bij(ids)
+    kaart_gewijzigd()
+
+
+def _ids_voor(model, pk_set):
+    if model is Organisatie:
+        return pk_set
+    return Aanbod.objects.filter(pk__in=pk_set).values_list("organisatie_id", flat=True)
+
+
+def _organisaties_van_term(term):
+    from django.db.models import Q
+
+    if isinstance(term, Thema):
+        filter_ = Q(themas=term) | Q(aanbod__themas=term)
+    elif isinstance(term, Doelgroep):
+        filter_ = Q(aanbod__doelgroepen=term)
+    elif isinstance(term, Wijk):
+        filter_ = Q(wijken=term) | Q(locaties__wijk=term)
+    elif isinstance(term, Locatie):
+        return [term.organisatie_id]
+    else:
+        filter_ = Q(soort=term)
+    return set(Organisatie.objects.filter(filter_).values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Thema)
+@receiver(post_save, sender=Doelgroep)
+@receiver(post_save, sender=Soort)
+@receiver(post_save, sender=Wijk)
+def term_opgeslagen(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:
+        werk_zoekindex_bij(_organisaties_van_term(instance))
+    kaart_gewijzigd()
+
+
+@receiver(pre_delete, sender=Thema)
+@receiver(pre_delete, sender=Doelgroep)
+@receiver(pre_delete, sender=Wijk)
+def term_wordt_verwijderd(sender, instance, **kwargs):
+    instance._betrokken_organisaties = _organisaties_van_term(instance)
+
+
+@receiver(post_delete, sender=Thema)
+@receiver(post_delete, sender=Doelgroep)
+@receiver(post_delete, sender=Wijk)
+def term_verwijderd(sender, instance, **kwargs):
+    werk_zoekindex_bij(getattr(instance, "_betrokken_organisaties", ()))
+    kaart_gewijzigd()

@@ -1,0 +1,51 @@
+"""All themes, doelgroepen, soorten and wijken, loaded once per directory version.
+
+Filters, facet labels and cards need them on every page; from the cache they cost no query.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+
+from organisaties.cache import kaart_versie
+
+
+@dataclass
+class Termen:
+    lijst: list
+    op_id: dict = field(init=False)
+    op_slug: dict = field(init=False)
+
+    def __post_init__(self):
+        self.op_id = {term.pk: term for term in self.lijst}
+        self.op_slug = {term.slug: term for term in self.lijst}
+
+    def keuzes(self):
+        return [(term.slug, term.naam) for term in self.lijst]
+
+    def namen(self, ids):
+        return [self.op_id[i] for i in ids if i in self.op_id]
+
+
+@dataclass
+class Taxonomie:
+    themas: Termen
+    doelgroepen: Termen
+    soorten: Termen
+    wijken: Termen
+
+
+def taxonomie() -> Taxonomie:
+    from organisaties.models import Doelgroep, Soort, Thema, Wijk
+
+    sleutel = f"taxonomie:{kaart_versie()}"
+    resultaat = cache.get(sleutel)
+    if resultaat is None:
+        resultaat = Taxonomie(
+            themas=Termen(list(Thema.objects.all())),
+            doelgroepen=Termen(list(Doelgroep.objects.all())),
+            soorten=Termen(list(Soort.objects.all())),
+            wijken=Termen(list(Wijk.objects.all())),
+        )
+        cache.set(sleutel, resultaat, None)
+    return resultaat

@@ -1,0 +1,176 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from netwerk.ratelimit import boven_limiet
+from organisaties.cache import cache_anonieme_pagina
+from organisaties.facetten import tel_facetten
+from organisaties.filters import OrganisatieFilter, Zoekmodus
+from organisaties.forms import WijzigingsvoorstelForm
+from organisaties.models import Organisatie, Thema, Wijk
+from organisaties.taxonomie import taxonomie
+from organisaties.zoeken import MAX_ZOEKLENGTE, kan_tikfouten_vergeven
+
+PER_PAGINA = 20
+
+
+def _pagina(request, queryset, totaal):
+    paginator = Paginator(queryset, PER_PAGINA)
+    paginator.count = totaal  # already counted with the facets: saves a query
+    return paginator.get_page(request.GET.get("pagina"))
+
+
+@cache_anonieme_pagina
+def organisatie_lijst(request):
+    filterset = OrganisatieFilter(
+        request.GET, queryset=Organisatie.objects.gepubliceerd().voor_lijst()
+    )
+    resultaat = filterset.qs
+    facetten = tel_facetten(resultaat, filterset.zonder_soort())
+    zoekmodus = Zoekmodus.ALLE_WOORDEN
+    if facetten.totaal == 0 and filterset.heeft_zoekopdracht:
+        # Nothing has every word: show what has one of them, or else what looks alike.
+        for ruimer in (Zoekmodus.EEN_WOORD, Zoekmodus.GELIJKENIS):
+            if ruimer == Zoekmodus.GELIJKENIS and not kan_tikfouten_vergeven():
+                break
+            resultaat = filterset.opnieuw(ruimer)
+            facetten = tel_facetten(resultaat, filterset.zonder_soort())
+            if facetten.totaal:
+                zoekmodus = ruimer
+                break
+
+    pagina = _pagina(request, resultaat, facetten.totaal)
+    tax = taxonomie()
+    context = {
+        "filter": filterset,
+        "pagina": pagina,
+        "facetten": facetten,
+        "zoekmodus": zoekmodus,
+        "taxonomie": tax,
+        "filtergroepen": _filtergroepen(filterset, facetten, tax),
+        "actieve_filters": _actieve_filters(request, filterset, tax),
+        "zoektekst_ingekort": len(request.GET.get("q", "")) > MAX_ZOEKLENGTE,
+    }
+    return render(request, "organisaties/lijst.html", context)
+
+
+def _filtergroepen(filterset, facetten, tax):
+    """The checkbox groups of the filter form, each value with its count."""
+    data = filterset.form.cleaned_data if filterset.is_bound else {}
+    groepen = []
+    for naam, termen, aantallen in (
+        ("thema", tax.themas, facetten.thema),
+        ("doelgroep", tax.doelgroepen, facetten.doelgroep),
+        ("soort", tax.soorten, facetten.soort),
+        ("wijk", tax.wijken, facetten.wijk),
+    ):
+        gekozen = set(data.get(naam) or [])
+        waarden = [
+            {"slug": t.slug, "naam": t.naam, "aantal": aantallen.get(t.pk, 0), "gekozen": t.slug in gekozen}
+            for t in termen.lijst
+        ]
+        groepen.append(
+            {"naam": naam, "label": filterset.filters[naam].label, "waarden": waarden}
+        )
+    return groepen
+
+
+def _actieve_filters(request, filterset, tax):
+    """Chips for the active filters, each with the URL that removes it."""
+    data = filterset.form.cleaned_data if filterset.is_bound else {}
+    chips = []
+
+    def zonder(param, waarde=None):
+        query = request.GET.copy()
+        query.pop("pagina", None)
+        if waarde is None:
+            query.pop(param, None)
+        else:
+            query.setlist(param, [w for w in query.getlist(param) if w != waarde])
+        return "?" + query.urlencode() if query else "?"
+
+    if data.get("q"):
+        chips.append({"label": _("Zoekwoord: %(q)s") % {"q": data["q"]}, "url": zonder("q")})
+    for naam, termen in (
+        ("thema", tax.themas),
+        ("doelgroep", tax.doelgroepen),
+        ("soort", tax.soorten),
+        ("wijk", tax.wijken),
+    ):
+        for slug in data.get(naam) or []:
+            if slug in termen.op_slug:
+                chips.append({"label": termen.op_slug[slug].naam, "url": zonder(naam, slug)})
+    if data.get("gratis"):
+        chips.append({"label": _("Gratis"), "url": zonder("gratis")})
+    return chips
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def organisatie_detail(request, slug):
+    organisatie = get_object_or_404(Organisatie.objects.met_details(), slug=slug)
+    if organisatie.status == Organisatie.Status.CONCEPT:
+        return render(request, "404.html", status=404)
+    if organisatie.status == Organisatie.Status.GEARCHIVEERD:
+        return render(request, "organisaties/gearchiveerd.html", {"organisatie": organisatie}, status=410)
+
+    form = WijzigingsvoorstelForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if boven_limiet(request, "wijzigingsvoorstel", _limiet()):
+            form.add_error(
+                None,
+                _("U heeft al veel meldingen gestuurd. Probeer het over een uur opnieuw."),
+            )
+            status = 429
+        elif form.is_valid():
+            if not form.is_spam():
+                voorstel = form.save(commit=False)
+                voorstel.organisatie = organisatie
+                voorstel.save()
+            messages.success(request, _("Bedankt voor uw melding. Wij kijken ernaar."))
+            return redirect(organisatie.get_absolute_url() + "#melden")
+        else:
+            status = 400
+    return render(
+        request,
+        "organisaties/detail.html",
+        {"organisatie": organisatie, "form": form},
+        status=status,
+    )
+
+
+def _limiet():
+    from django.conf import settings
+
+    return settings.WIJZIGINGSVOORSTEL_LIMIET_PER_UUR
+
+
+def _termpagina(request, term, veld, template):
+    queryset = (
+        Organisatie.objects.gepubliceerd()
+        .voor_lijst()
+        .filter(**{f"{veld}__contains": [term.pk]})
+    )
+    totaal = queryset.count()
+    return render(
+        request,
+        template,
+        {
+            "term": term,
+            "pagina": _pagina(request, queryset, totaal),
+            "taxonomie": taxonomie(),
+            "filter_param": "thema" if veld == "facet_themas" else "wijk",
+        },
+    )
+
+
+@cache_anonieme_pagina
+def thema_detail(request, slug):
+    return _termpagina(request, get_object_or_404(Thema, slug=slug), "facet_themas", "organisaties/thema.html")
+
+
+@cache_anonieme_pagina
+def wijk_detail(request, slug):
+    return _termpagina(request, get_object_or_404(Wijk, slug=slug), "facet_wijken", "organisaties/wijk.html")

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Copies the NL Design System CSS from npm into static/vendor/, where it is committed, so that
+# running the site needs no Node. Run it again after changing a version below.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+UTRECHT_CSS="@utrecht/component-library-css@9.0.4"
+VOORBEELD_TOKENS="@nl-design-system-unstable/voorbeeld-design-tokens@7.4.1"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+(cd "$tmp" && npm pack --silent "$UTRECHT_CSS" "$VOORBEELD_TOKENS" >/dev/null)
+for tgz in "$tmp"/*.tgz; do
+  mkdir -p "${tgz%.tgz}" && tar xzf "$tgz" -C "${tgz%.tgz}"
+done
+
+doel=static/vendor/nlds
+rm -rf "$doel" && mkdir -p "$doel"
+cp "$tmp"/utrecht-component-library-css-*/package/dist/index.css "$doel/utrecht-component-library.css"
+cp "$tmp"/utrecht-component-library-css-*/package/LICENSE.md "$doel/LICENSE-utrecht.md"
+cp "$tmp"/nl-design-system-unstable-voorbeeld-design-tokens-*/package/dist/theme.css "$doel/design-tokens.css"
+cp "$tmp"/nl-design-system-unstable-voorbeeld-design-tokens-*/package/package.json "$doel/package-voorbeeld-design-tokens.json"
+cat > "$doel/VERSIONS" <<VERSIONS
+$UTRECHT_CSS
+$VOORBEELD_TOKENS
+VERSIONS
+echo "NL Design System CSS in $doel:"
+ls -l "$doel"

@@ -1,0 +1,18 @@
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def lege_cache():
+    """Each test starts with an empty cache: cached pages and rate limits do not leak."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demodata(db):
+    call_command("laad_demodata", stdout=io.StringIO())
