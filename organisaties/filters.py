@@ -113,7 +113,7 @@ class OrganisatieFilter(django_filters.FilterSet):
 
     def zonder_soort(self):
         """The result without the soort filter, for counting soorten."""
-        self.errors  # validates the form
+        self.is_valid()  # fills form.cleaned_data
         return self.filter_queryset(self.queryset.all(), zonder=("soort",))
 
     def opnieuw(self, zoekmodus):

@@ -221,7 +221,9 @@ class Locatie(models.Model):
         help_text=_("Bijvoorbeeld: drempelvrije ingang, lift, invalidentoilet, ringleiding."),
     )
     rolstoeltoegankelijk = models.BooleanField(
-        _("rolstoeltoegankelijk"), default=False, help_text=_("Zonder hulp bereikbaar met een rolstoel.")
+        _("rolstoeltoegankelijk"),
+        default=False,
+        help_text=_("Zonder hulp bereikbaar met een rolstoel."),
     )
 
     class Meta:
@@ -259,7 +261,10 @@ class Openingstijd(models.Model):
     van = models.TimeField(_("van"))
     tot = models.TimeField(_("tot"))
     opmerking = models.CharField(
-        _("opmerking"), max_length=200, blank=True, help_text=_("Bijvoorbeeld 'alleen op afspraak'.")
+        _("opmerking"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld 'alleen op afspraak'."),
     )
 
     class Meta:
@@ -349,7 +354,9 @@ class Wijzigingsvoorstel(models.Model):
     toelichting = models.TextField(_("wat klopt er niet"), max_length=5000)
     naam = models.CharField(_("naam melder"), max_length=200, blank=True)
     email = models.EmailField(
-        _("e-mailadres melder"), blank=True, help_text=_("Alleen om vragen over de melding te stellen.")
+        _("e-mailadres melder"),
+        blank=True,
+        help_text=_("Alleen om vragen over de melding te stellen."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NIEUW
@@ -380,7 +387,9 @@ class SiteConfiguratie(SingletonModel):
         max_length=7,
         default="#1D5C8C",
         validators=[kleur_validator],
-        help_text=_("Kleur van kop en knoppen. Kies een donkere kleur: witte tekst moet leesbaar zijn."),
+        help_text=_(
+            "Kleur van kop en knoppen. Kies een donkere kleur: witte tekst moet leesbaar zijn."
+        ),
     )
     kaart_centrum_latitude = models.DecimalField(
         _("kaartcentrum breedtegraad"), max_digits=9, decimal_places=6, default=51.9170

@@ -19,9 +19,7 @@ class OrganisatieQuerySet(models.QuerySet):
         if not woorden:
             return self.annotate(relevantie=Value(0.0, output_field=models.FloatField()))
         query = tsquery(woorden, alle_woorden=alle_woorden)
-        return self.filter(zoekvector=query).annotate(
-            relevantie=SearchRank(F("zoekvector"), query)
-        )
+        return self.filter(zoekvector=query).annotate(relevantie=SearchRank(F("zoekvector"), query))
 
     def lijkt_op(self, tekst: str):
         """Organisations with a word that looks like the search: forgives typos.
@@ -46,8 +44,8 @@ class OrganisatieQuerySet(models.QuerySet):
             "locaties__openingstijden",
             models.Prefetch(
                 "aanbod",
-                queryset=self.model._meta.get_field("aanbod").related_model.objects.prefetch_related(
-                    "themas", "doelgroepen", "locaties"
-                ),
+                queryset=self.model._meta.get_field(
+                    "aanbod"
+                ).related_model.objects.prefetch_related("themas", "doelgroepen", "locaties"),
             ),
         )

@@ -68,12 +68,15 @@ def _filtergroepen(filterset, facetten, tax):
     ):
         gekozen = set(data.get(naam) or [])
         waarden = [
-            {"slug": t.slug, "naam": t.naam, "aantal": aantallen.get(t.pk, 0), "gekozen": t.slug in gekozen}
+            {
+                "slug": t.slug,
+                "naam": t.naam,
+                "aantal": aantallen.get(t.pk, 0),
+                "gekozen": t.slug in gekozen,
+            }
             for t in termen.lijst
         ]
-        groepen.append(
-            {"naam": naam, "label": filterset.filters[naam].label, "waarden": waarden}
-        )
+        groepen.append({"naam": naam, "label": filterset.filters[naam].label, "waarden": waarden})
     return groepen
 
 
@@ -113,7 +116,9 @@ def organisatie_detail(request, slug):
     if organisatie.status == Organisatie.Status.CONCEPT:
         return render(request, "404.html", status=404)
     if organisatie.status == Organisatie.Status.GEARCHIVEERD:
-        return render(request, "organisaties/gearchiveerd.html", {"organisatie": organisatie}, status=410)
+        return render(
+            request, "organisaties/gearchiveerd.html", {"organisatie": organisatie}, status=410
+        )
 
     form = WijzigingsvoorstelForm(request.POST or None)
     status = 200
@@ -149,9 +154,7 @@ def _limiet():
 
 def _termpagina(request, term, veld, template):
     queryset = (
-        Organisatie.objects.gepubliceerd()
-        .voor_lijst()
-        .filter(**{f"{veld}__contains": [term.pk]})
+        Organisatie.objects.gepubliceerd().voor_lijst().filter(**{f"{veld}__contains": [term.pk]})
     )
     totaal = queryset.count()
     return render(
@@ -168,9 +171,13 @@ def _termpagina(request, term, veld, template):
 
 @cache_anonieme_pagina
 def thema_detail(request, slug):
-    return _termpagina(request, get_object_or_404(Thema, slug=slug), "facet_themas", "organisaties/thema.html")
+    return _termpagina(
+        request, get_object_or_404(Thema, slug=slug), "facet_themas", "organisaties/thema.html"
+    )
 
 
 @cache_anonieme_pagina
 def wijk_detail(request, slug):
-    return _termpagina(request, get_object_or_404(Wijk, slug=slug), "facet_wijken", "organisaties/wijk.html")
+    return _termpagina(
+        request, get_object_or_404(Wijk, slug=slug), "facet_wijken", "organisaties/wijk.html"
+    )

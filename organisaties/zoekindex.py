@@ -24,8 +24,10 @@ def werk_zoekindex_bij(organisatie_ids: Iterable[int]) -> None:
     ids = set(organisatie_ids)
     if not ids:
         return
-    organisaties = Organisatie.objects.filter(pk__in=ids).select_related("soort").prefetch_related(
-        "themas", "wijken", "locaties__wijk"
+    organisaties = (
+        Organisatie.objects.filter(pk__in=ids)
+        .select_related("soort")
+        .prefetch_related("themas", "wijken", "locaties__wijk")
     )
     aanbod_per_organisatie: dict[int, list] = {}
     for aanbod in Aanbod.objects.filter(organisatie_id__in=ids).prefetch_related(
@@ -41,7 +43,9 @@ def werk_zoekindex_bij(organisatie_ids: Iterable[int]) -> None:
             themas.update((t.pk, t.naam) for t in item.themas.all())
             doelgroepen.update((d.pk, d.naam) for d in item.doelgroepen.all())
         wijken = {w.pk: w.naam for w in organisatie.wijken.all()}
-        wijken.update((loc.wijk.pk, loc.wijk.naam) for loc in organisatie.locaties.all() if loc.wijk)
+        wijken.update(
+            (loc.wijk.pk, loc.wijk.naam) for loc in organisatie.locaties.all() if loc.wijk
+        )
 
         naam = organisatie.naam
         kern = " ".join([*(a.naam for a in aanbod), *themas.values(), organisatie.soort.naam])

@@ -77,9 +77,15 @@ class Command(BaseCommand):
                 locaties[naam] = locatie
 
             organisatie.aanbod.all().delete()
-            for volgorde, (naam, omschrijving, a_themas, a_doelgroepen, kosten, toelichting, hoe) in (
-                enumerate(data["aanbod"])
-            ):
+            for volgorde, (
+                naam,
+                omschrijving,
+                a_themas,
+                a_doelgroepen,
+                kosten,
+                toelichting,
+                hoe,
+            ) in enumerate(data["aanbod"]):
                 aanbod = Aanbod.objects.create(
                     organisatie=organisatie,
                     naam=naam,
@@ -108,6 +114,7 @@ class Command(BaseCommand):
         termen = {}
         for volgorde, (slug, naam, omschrijving) in enumerate(rijen):
             termen[slug], _ = model.objects.update_or_create(
-                slug=slug, defaults={"naam": naam, "omschrijving": omschrijving, "volgorde": volgorde}
+                slug=slug,
+                defaults={"naam": naam, "omschrijving": omschrijving, "volgorde": volgorde},
             )
         return termen
