@@ -103,6 +103,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# django-solo keeps SiteConfiguratie in the cache: no query per page for the site settings.
+SOLO_CACHE = "default"
+SOLO_CACHE_TIMEOUT = 300
 # Seconds an anonymous directory page may be served from the cache. Any change to the
 # directory invalidates all cached pages at once, so this only bounds memory use.
 PAGINA_CACHE_SECONDEN = env.int("PAGINA_CACHE_SECONDEN", default=600)

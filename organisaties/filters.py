@@ -13,6 +13,20 @@ class ZoekForm(forms.Form):
         return q[:MAX_ZOEKLENGTE]
 
 
+class BekendeWaardenField(django_filters.fields.MultipleChoiceField):
+    """Drops values that are not (or no longer) a choice, instead of rejecting the whole filter.
+
+    An old bookmark with a removed theme still shows the other filters it had.
+    """
+
+    def clean(self, value):
+        return super().clean([v for v in value or [] if self.valid_value(v)])
+
+
+class TermFilter(django_filters.MultipleChoiceFilter):
+    field_class = BekendeWaardenField
+
+
 class Zoekmodus:
     ALLE_WOORDEN = "alle"
     EEN_WOORD = "een"
@@ -25,25 +39,25 @@ class OrganisatieFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Waar zoekt u hulp bij?"), method="filter_zoek", strip=True
     )
-    thema = django_filters.MultipleChoiceFilter(
+    thema = TermFilter(
         label=_("Thema"),
         choices=lambda: taxonomie().themas.keuzes(),
         method="filter_thema",
         widget=forms.CheckboxSelectMultiple,
     )
-    doelgroep = django_filters.MultipleChoiceFilter(
+    doelgroep = TermFilter(
         label=_("Voor wie"),
         choices=lambda: taxonomie().doelgroepen.keuzes(),
         method="filter_doelgroep",
         widget=forms.CheckboxSelectMultiple,
     )
-    soort = django_filters.MultipleChoiceFilter(
+    soort = TermFilter(
         label=_("Soort organisatie"),
         choices=lambda: taxonomie().soorten.keuzes(),
         method="filter_soort",
         widget=forms.CheckboxSelectMultiple,
     )
-    wijk = django_filters.MultipleChoiceFilter(
+    wijk = TermFilter(
         label=_("Wijk"),
         choices=lambda: taxonomie().wijken.keuzes(),
         method="filter_wijk",

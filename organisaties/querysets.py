@@ -37,15 +37,18 @@ class OrganisatieQuerySet(models.QuerySet):
         return self.select_related("soort").defer("zoekvector", "zoektekst")
 
     def met_details(self):
+        """Everything an organisation's page shows, in a fixed number of queries."""
+        aanbod = self.model._meta.get_field("aanbod").related_model
+        locatie = self.model._meta.get_field("locaties").related_model
         return self.select_related("soort").prefetch_related(
             "themas",
             "wijken",
-            "locaties__wijk",
-            "locaties__openingstijden",
+            models.Prefetch(
+                "locaties",
+                queryset=locatie.objects.select_related("wijk").prefetch_related("openingstijden"),
+            ),
             models.Prefetch(
                 "aanbod",
-                queryset=self.model._meta.get_field(
-                    "aanbod"
-                ).related_model.objects.prefetch_related("themas", "doelgroepen", "locaties"),
+                queryset=aanbod.objects.prefetch_related("themas", "doelgroepen", "locaties"),
             ),
         )

@@ -47,9 +47,15 @@ def onderdeel_gewijzigd(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=Openingstijd)
 @receiver(post_delete, sender=Openingstijd)
-@receiver(post_save, sender=SiteConfiguratie)
 def pagina_gewijzigd(sender, **kwargs):
     kaart_gewijzigd()
+
+
+@receiver(post_save, sender=SiteConfiguratie)
+def site_gewijzigd(sender, created, **kwargs):
+    # get_solo() creates the row with its defaults while a page renders: that page is right.
+    if not created:
+        kaart_gewijzigd()
 
 
 @receiver(m2m_changed, sender=Organisatie.themas.through)

@@ -1,0 +1,80 @@
+"""The number of SQL queries of a page does not grow with the rows it shows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from organisaties.models import SiteConfiguratie
+from tests.factories import (
+    AanbodFactory,
+    LocatieFactory,
+    OpeningstijdFactory,
+    OrganisatieFactory,
+    ThemaFactory,
+    WijkFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def aantal_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.fixture
+def thema():
+    SiteConfiguratie.get_solo()  # exists in every installation after the first page
+    return ThemaFactory(naam="Armoede", slug="armoede")
+
+
+def maak_organisaties(aantal, thema, wijk):
+    for i in range(aantal):
+        organisatie = OrganisatieFactory(naam=f"Schuldhulp {i}", themas=[thema], wijken=[wijk])
+        AanbodFactory(organisatie=organisatie, themas=[thema])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/organisaties/",
+        "/organisaties/?q=schuldhulp&thema=armoede&gratis=true",
+        "/themas/armoede/",
+        "/wijken/centrum/",
+    ],
+)
+def test_lijstpaginas_hebben_een_vast_aantal_queries(
+    client, thema, url, django_assert_max_num_queries
+):
+    wijk = WijkFactory(slug="centrum", naam="Centrum")
+    maak_organisaties(3, thema, wijk)
+    weinig = aantal_queries(client, url + ("&" if "?" in url else "?") + "a=1")
+    maak_organisaties(30, thema, wijk)
+    with django_assert_max_num_queries(weinig):
+        client.get(url + ("&" if "?" in url else "?") + "a=2")
+    assert weinig <= 8
+
+
+def test_detailpagina_heeft_een_vast_aantal_queries(client, thema, django_assert_max_num_queries):
+    organisatie = OrganisatieFactory(slug="groot")
+    klein = OrganisatieFactory(slug="klein")
+    AanbodFactory(organisatie=klein, themas=[thema])
+    LocatieFactory(organisatie=klein)
+    weinig = aantal_queries(client, "/organisaties/klein/")
+    for i in range(10):
+        locatie = LocatieFactory(organisatie=organisatie, naam=f"Locatie {i}")
+        OpeningstijdFactory(locatie=locatie)
+        aanbod = AanbodFactory(organisatie=organisatie, themas=[thema])
+        aanbod.locaties.set([locatie])
+    with django_assert_max_num_queries(weinig):
+        client.get("/organisaties/groot/")
+    assert weinig <= 10
+
+
+def test_gecachte_pagina_kost_geen_queries(client, thema, django_assert_num_queries):
+    maak_organisaties(3, thema, WijkFactory(slug="centrum", naam="Centrum"))
+    client.get("/organisaties/?q=schuldhulp")
+    with django_assert_num_queries(0):
+        assert client.get("/organisaties/?q=schuldhulp")["X-Cache"] == "hit"
