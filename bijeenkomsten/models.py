@@ -1,0 +1,316 @@
+"""Netwerkbijeenkomsten and who registered for them.
+
+State changes of an Aanmelding go through bijeenkomsten.services (aanmelden, annuleren,
+promoveren, inchecken, ...), never through a plain save: those functions hold the lock that
+keeps the number of confirmed places within capacity.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organisaties.models import Locatie, Organisatie, Thema
+
+
+def nieuw_token():
+    return secrets.token_urlsafe(32)
+
+
+class BijeenkomstQuerySet(models.QuerySet):
+    def gepubliceerd(self):
+        return self.filter(
+            status__in=[Bijeenkomst.Status.GEPUBLICEERD, Bijeenkomst.Status.GEANNULEERD]
+        )
+
+    def komend(self):
+        return self.filter(einde__gte=timezone.now()).order_by("start")
+
+    def afgelopen(self):
+        return self.filter(einde__lt=timezone.now()).order_by("-start")
+
+    def beheerbaar_door(self, gebruiker):
+        """The meetings whose attendees this user may see: own meetings, or all for beheerders."""
+        from bijeenkomsten.rechten import is_beheerder
+
+        if is_beheerder(gebruiker):
+            return self
+        if not gebruiker.is_authenticated or not gebruiker.is_staff:
+            return self.none()
+        return self.filter(coordinatoren=gebruiker)
+
+    def met_aantallen(self):
+        bevestigd = models.Q(aanmeldingen__status__in=Aanmelding.BEVESTIGDE_STATUSSEN)
+        return self.annotate(
+            aantal_bevestigd=models.Count("aanmeldingen", filter=bevestigd),
+            aantal_wachtlijst=models.Count(
+                "aanmeldingen", filter=models.Q(aanmeldingen__status=Aanmelding.Status.WACHTLIJST)
+            ),
+            aantal_aanwezig=models.Count(
+                "aanmeldingen", filter=models.Q(aanmeldingen__status=Aanmelding.Status.AANWEZIG)
+            ),
+        )
+
+
+class Bijeenkomst(models.Model):
+    """A network meeting of professionals and volunteers of the social domain."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("Concept")
+        GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
+        GEANNULEERD = "geannuleerd", _("Geannuleerd")
+
+    titel = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("Het deel van het webadres.")
+    )
+    omschrijving = models.TextField(
+        _("omschrijving"), help_text=_("Waarover de bijeenkomst gaat en voor wie zij is.")
+    )
+    start = models.DateTimeField(_("begint op"))
+    einde = models.DateTimeField(_("eindigt op"))
+    locatie = models.ForeignKey(
+        Locatie,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="bijeenkomsten",
+        verbose_name=_("locatie uit de sociale kaart"),
+        help_text=_("Kies een locatie uit de sociale kaart, of vul hieronder een adres in."),
+    )
+    locatie_naam = models.CharField(
+        _("naam locatie"), max_length=200, blank=True, help_text=_("Bijvoorbeeld 'Stadskantoor'.")
+    )
+    adres = models.CharField(
+        _("adres"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Straat, huisnummer, postcode en plaats, als de locatie niet in de kaart staat."
+        ),
+    )
+    themas = models.ManyToManyField(
+        Thema, blank=True, related_name="bijeenkomsten", verbose_name=_("thema's")
+    )
+    capaciteit = models.PositiveIntegerField(
+        _("capaciteit"),
+        help_text=_("Het aantal plaatsen. Wie zich daarna aanmeldt, komt op de wachtlijst."),
+    )
+    aanmelden_vanaf = models.DateTimeField(
+        _("aanmelden mogelijk vanaf"), null=True, blank=True, help_text=_("Leeg: meteen.")
+    )
+    aanmelden_tot = models.DateTimeField(
+        _("aanmelden mogelijk tot"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: tot de bijeenkomst begint."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
+    )
+    vervolg_op = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="vervolgen",
+        verbose_name=_("vervolg op"),
+        help_text=_("Een eerdere bijeenkomst waarop deze voortbouwt."),
+    )
+    verslag = models.TextField(
+        _("verslag"), blank=True, help_text=_("Wat er besproken is; zichtbaar in het archief.")
+    )
+    coordinatoren = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="gecoordineerde_bijeenkomsten",
+        verbose_name=_("coördinatoren"),
+        help_text=_("Alleen zij (en beheerders) zien de aanmeldingen."),
+    )
+    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now, editable=False)
+    gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    objects = BijeenkomstQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["-start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(einde__gt=models.F("start")),
+                name="bijeenkomst_einde_na_start",
+                violation_error_message=_("De bijeenkomst moet eindigen na het begin."),
+            )
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("bijeenkomsten:detail", args=[self.slug])
+
+    @property
+    def is_afgelopen(self):
+        return self.einde < timezone.now()
+
+    @property
+    def plaats_tekst(self):
+        if self.locatie_id:
+            return f"{self.locatie}, {self.locatie.volledig_adres}"
+        return ", ".join(deel for deel in (self.locatie_naam, self.adres) if deel)
+
+    def aanmelden_open(self, moment=None):
+        """Whether the public may register now (the reason is in services.reden_gesloten)."""
+        from bijeenkomsten.services import reden_gesloten
+
+        return reden_gesloten(self, moment) is None
+
+
+class Programmaonderdeel(models.Model):
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.CASCADE,
+        related_name="programma",
+        verbose_name=_("bijeenkomst"),
+    )
+    tijd = models.TimeField(_("tijd"))
+    titel = models.CharField(_("onderdeel"), max_length=200)
+    omschrijving = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("programmaonderdeel")
+        verbose_name_plural = _("programma")
+        ordering = ["tijd", "pk"]
+
+    def __str__(self):
+        return f"{self.tijd:%H:%M} {self.titel}"
+
+
+class Aanmelding(models.Model):
+    """One person's registration for a meeting. Personal data: see privacy in DESIGN.md."""
+
+    class Status(models.TextChoices):
+        BEVESTIGD = "bevestigd", _("Bevestigd")
+        WACHTLIJST = "wachtlijst", _("Wachtlijst")
+        GEANNULEERD = "geannuleerd", _("Geannuleerd")
+        AANWEZIG = "aanwezig", _("Aanwezig")
+
+    BEVESTIGDE_STATUSSEN = (Status.BEVESTIGD, Status.AANWEZIG)
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.CASCADE,
+        related_name="aanmeldingen",
+        verbose_name=_("bijeenkomst"),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    email = models.EmailField(_("e-mailadres"), max_length=254)
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="aanmeldingen",
+        verbose_name=_("organisatie uit de sociale kaart"),
+    )
+    organisatie_naam = models.CharField(
+        _("organisatie (getypt)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Als de organisatie niet in de sociale kaart staat."),
+    )
+    functie = models.CharField(_("functie"), max_length=200, blank=True)
+    dieetwensen = models.CharField(_("dieetwensen"), max_length=500, blank=True)
+    toegankelijkheidsbehoeften = models.CharField(
+        _("toegankelijkheidsbehoeften"), max_length=500, blank=True
+    )
+    privacy_akkoord_op = models.DateTimeField(_("privacyverklaring geaccepteerd op"), null=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    token = models.CharField(
+        _("persoonlijke code"), max_length=64, unique=True, default=nieuw_token, editable=False
+    )
+    aangemaakt = models.DateTimeField(_("aangemeld op"), default=timezone.now, editable=False)
+    wachtlijst_sinds = models.DateTimeField(_("op de wachtlijst sinds"), null=True, blank=True)
+    aanwezig_op = models.DateTimeField(_("aanwezig gemeld op"), null=True, blank=True)
+    aangemeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangemeld door"),
+        help_text=_("De coördinator die deze persoon heeft aangemeld."),
+    )
+    herinnering_verstuurd_op = models.DateTimeField(
+        _("herinnering verstuurd op"), null=True, blank=True
+    )
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["bijeenkomst", "aangemaakt", "pk"]
+        constraints = [
+            # One active registration per e-mail address per meeting, whatever the case.
+            models.UniqueConstraint(
+                "bijeenkomst",
+                Lower("email"),
+                condition=~models.Q(status="geannuleerd"),
+                name="aanmelding_uniek_email_per_bijeenkomst",
+                violation_error_message=_("Dit e-mailadres is al aangemeld voor deze bijeenkomst."),
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["bijeenkomst", "status", "wachtlijst_sinds"], name="aanmelding_status"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("bijeenkomsten:aanmelding", args=[self.token])
+
+    @property
+    def organisatie_tekst(self):
+        return self.organisatie.naam if self.organisatie_id else self.organisatie_naam
+
+    @property
+    def is_bevestigd(self):
+        return self.status in self.BEVESTIGDE_STATUSSEN
+
+
+class Statuswijziging(models.Model):
+    """Why a coordinator moved a registration: kept for accountability."""
+
+    aanmelding = models.ForeignKey(
+        Aanmelding,
+        on_delete=models.CASCADE,
+        related_name="wijzigingen",
+        verbose_name=_("aanmelding"),
+    )
+    van = models.CharField(_("van"), max_length=20, choices=Aanmelding.Status.choices)
+    naar = models.CharField(_("naar"), max_length=20, choices=Aanmelding.Status.choices)
+    reden = models.CharField(_("reden"), max_length=500)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    op = models.DateTimeField(_("op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statuswijzigingen")
+        ordering = ["-op"]
+
+    def __str__(self):
+        return f"{self.get_van_display()} → {self.get_naar_display()}"

@@ -37,7 +37,7 @@ INSTALLED_APPS = [
     "django_filters",
     "crispy_forms",
     "solo",
-    "netwerk",
+    "netwerk.apps.NetwerkConfig",
     "organisaties",
     "bijeenkomsten",
 ]
@@ -153,6 +153,23 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 # Sender address of all e-mail the site sends.
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="netwerk@gemeente.example")
+
+# Seconds to wait for the mail server; the outbox retries what fails.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# The site's own address, for links and calendar entries in e-mail.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+# --- Registration for meetings ----------------------------------------------------------------
+
+# Longest wait (ms) for another registration of the same meeting to finish; after that the
+# visitor is asked to try again instead of waiting on.
+AANMELDEN_LOCK_TIMEOUT_MS = env.int("AANMELDEN_LOCK_TIMEOUT_MS", default=5000)
+# Registrations one IP address may send per hour through the public form.
+AANMELDEN_LIMIET_PER_UUR = env.int("AANMELDEN_LIMIET_PER_UUR", default=20)
+# Test switches for the concurrency tests, never set in production: a pause (seconds) between
+# counting places and taking one, and locking itself (the control test turns it off).
+AANMELDEN_RACE_VENSTER = env.float("AANMELDEN_RACE_VENSTER", default=0.0)
+AANMELDEN_VERGRENDELEN = env.bool("AANMELDEN_VERGRENDELEN", default=True)
 
 # --- Forms ----------------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("basis/", views.basis, name="basis"),
     path("", include("organisaties.urls")),
+    path("", include("bijeenkomsten.urls")),
     path("admin/", admin.site.urls),
 ]
 

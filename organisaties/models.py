@@ -409,6 +409,14 @@ class SiteConfiguratie(SingletonModel):
     over_tekst = models.TextField(_("tekst 'Over deze site'"), blank=True)
     privacy_tekst = models.TextField(_("privacyverklaring"), blank=True)
     toegankelijkheid_tekst = models.TextField(_("toegankelijkheidsverklaring"), blank=True)
+    bewaartermijn_maanden = models.PositiveSmallIntegerField(
+        _("bewaartermijn aanmeldingen (maanden)"),
+        default=6,
+        help_text=_(
+            "Zoveel maanden na een bijeenkomst worden namen, e-mailadressen en wensen van "
+            "deelnemers verwijderd. Aantallen en organisaties blijven bewaard."
+        ),
+    )
     is_demo = models.BooleanField(
         _("demonstratiegegevens"),
         default=False,

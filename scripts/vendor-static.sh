@@ -6,10 +6,11 @@ cd "$(dirname "$0")/.."
 
 UTRECHT_CSS="@utrecht/component-library-css@9.0.4"
 VOORBEELD_TOKENS="@nl-design-system-unstable/voorbeeld-design-tokens@7.4.1"
+AUTOCOMPLETE="accessible-autocomplete@3.0.1"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent "$UTRECHT_CSS" "$VOORBEELD_TOKENS" >/dev/null)
+(cd "$tmp" && npm pack --silent "$UTRECHT_CSS" "$VOORBEELD_TOKENS" "$AUTOCOMPLETE" >/dev/null)
 for tgz in "$tmp"/*.tgz; do
   mkdir -p "${tgz%.tgz}" && tar xzf "$tgz" -C "${tgz%.tgz}"
 done
@@ -24,5 +25,13 @@ cat > "$doel/VERSIONS" <<VERSIONS
 $UTRECHT_CSS
 $VOORBEELD_TOKENS
 VERSIONS
-echo "NL Design System CSS in $doel:"
+ls -l "$doel"
+
+# The organisation field of the registration form: GOV.UK's accessible autocomplete.
+doel=static/vendor/accessible-autocomplete
+rm -rf "$doel" && mkdir -p "$doel"
+cp "$tmp"/accessible-autocomplete-*/package/dist/accessible-autocomplete.min.js "$doel/"
+cp "$tmp"/accessible-autocomplete-*/package/dist/accessible-autocomplete.min.css "$doel/"
+cp "$tmp"/accessible-autocomplete-*/package/LICENSE.txt "$doel/LICENSE.txt"
+echo "$AUTOCOMPLETE" > "$doel/VERSION"
 ls -l "$doel"

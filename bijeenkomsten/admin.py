@@ -1,0 +1,128 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from bijeenkomsten import services
+from bijeenkomsten.models import Aanmelding, Bijeenkomst, Programmaonderdeel, Statuswijziging
+from bijeenkomsten.rechten import is_beheerder, mag_aanmeldingen_zien
+
+
+class ProgrammaInline(admin.TabularInline):
+    model = Programmaonderdeel
+    extra = 1
+
+
+@admin.register(Bijeenkomst)
+class BijeenkomstAdmin(admin.ModelAdmin):
+    list_display = ["titel", "start", "status", "capaciteit"]
+    list_filter = ["status"]
+    search_fields = ["titel", "omschrijving"]
+    prepopulated_fields = {"slug": ["titel"]}
+    filter_horizontal = ["themas", "coordinatoren"]
+    autocomplete_fields = ["locatie", "vervolg_op"]
+    date_hierarchy = "start"
+    inlines = [ProgrammaInline]
+    actions = ["annuleer"]
+    fieldsets = [
+        (None, {"fields": ["titel", "slug", "status", "omschrijving", "themas", "vervolg_op"]}),
+        (_("Wanneer en waar"), {"fields": ["start", "einde", "locatie", "locatie_naam", "adres"]}),
+        (
+            _("Aanmelden"),
+            {"fields": ["capaciteit", "aanmelden_vanaf", "aanmelden_tot", "coordinatoren"]},
+        ),
+        (_("Na afloop"), {"fields": ["verslag"]}),
+    ]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "coordinatoren":
+            from django.contrib.auth import get_user_model
+
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        annuleren = (
+            change
+            and "status" in form.changed_data
+            and obj.status == Bijeenkomst.Status.GEANNULEERD
+        )
+        if annuleren:
+            obj.status = form.initial["status"]  # the service sets it, and tells attendees
+        super().save_model(request, obj, form, change)
+        if annuleren:
+            services.bijeenkomst_annuleren(obj)
+            messages.info(
+                request, _("De bijeenkomst is geannuleerd; de deelnemers krijgen een e-mail.")
+            )
+        elif change and "capaciteit" in form.changed_data:
+            gepromoveerd = services.capaciteit_gewijzigd(obj)
+            if gepromoveerd:
+                messages.info(
+                    request,
+                    _("%(aantal)s personen van de wachtlijst hebben een plaats gekregen.")
+                    % {"aantal": len(gepromoveerd)},
+                )
+
+    @admin.action(description=_("Geselecteerde bijeenkomsten annuleren en deelnemers mailen"))
+    def annuleer(self, request, queryset):
+        for bijeenkomst in queryset:
+            services.bijeenkomst_annuleren(bijeenkomst)
+
+
+class StatuswijzigingInline(admin.TabularInline):
+    model = Statuswijziging
+    extra = 0
+    can_delete = False
+    readonly_fields = ["van", "naar", "reden", "door", "op"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Aanmelding)
+class AanmeldingAdmin(admin.ModelAdmin):
+    """Read-only: registrations change through the services (coordination pages)."""
+
+    list_display = ["naam", "bijeenkomst", "organisatie_tekst", "status", "aangemaakt"]
+    list_filter = ["status", "bijeenkomst"]
+    search_fields = ["naam", "email", "organisatie_naam", "organisatie__naam"]
+    list_select_related = ["bijeenkomst", "organisatie"]
+    inlines = [StatuswijzigingInline]
+    readonly_fields = [
+        "bijeenkomst",
+        "naam",
+        "email",
+        "organisatie",
+        "organisatie_naam",
+        "functie",
+        "dieetwensen",
+        "toegankelijkheidsbehoeften",
+        "status",
+        "aangemaakt",
+        "wachtlijst_sinds",
+        "aanwezig_op",
+        "aangemeld_door",
+        "privacy_akkoord_op",
+        "herinnering_verstuurd_op",
+        "geanonimiseerd_op",
+    ]
+    exclude = ["token"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if is_beheerder(request.user):
+            return queryset
+        return queryset.filter(bijeenkomst__coordinatoren=request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        if obj is not None and not mag_aanmeldingen_zien(request.user, obj.bijeenkomst):
+            return False
+        return super().has_view_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_beheerder(request.user)

@@ -1,0 +1,56 @@
+"""The e-mails to attendees. Each goes through the outbox (netwerk.email) after commit."""
+
+from django.utils.translation import gettext as _
+
+from bijeenkomsten.ics import absolute_url, agenda
+from netwerk.email import in_outbox
+from organisaties.models import SiteConfiguratie
+
+
+def _stuur(aanmelding, onderwerp, template, **extra):
+    bijeenkomst = aanmelding.bijeenkomst
+    bijlagen = extra.pop("bijlagen", ())
+    context = {
+        "aanmelding": aanmelding,
+        "bijeenkomst": bijeenkomst,
+        "link": absolute_url(aanmelding.get_absolute_url()),
+        "bijeenkomst_link": absolute_url(bijeenkomst.get_absolute_url()),
+        "site": SiteConfiguratie.get_solo(),
+        **extra,
+    }
+    return in_outbox(
+        aanmelding.email,
+        f"{onderwerp}: {bijeenkomst.titel}",
+        f"bijeenkomsten/email/{template}",
+        context,
+        bijlagen=bijlagen,
+    )
+
+
+def _ics(aanmelding):
+    bijeenkomst = aanmelding.bijeenkomst
+    return [("bijeenkomst.ics", "text/calendar", agenda([bijeenkomst], bijeenkomst.titel))]
+
+
+def bevestiging(aanmelding):
+    return _stuur(aanmelding, _("Aanmelding bevestigd"), "bevestiging", bijlagen=_ics(aanmelding))
+
+
+def wachtlijst(aanmelding, positie):
+    return _stuur(aanmelding, _("U staat op de wachtlijst"), "wachtlijst", positie=positie)
+
+
+def promotie(aanmelding):
+    return _stuur(aanmelding, _("Er is een plaats voor u"), "promotie", bijlagen=_ics(aanmelding))
+
+
+def annulering(aanmelding):
+    return _stuur(aanmelding, _("Aanmelding geannuleerd"), "annulering")
+
+
+def bijeenkomst_geannuleerd(aanmelding):
+    return _stuur(aanmelding, _("Bijeenkomst gaat niet door"), "bijeenkomst_geannuleerd")
+
+
+def herinnering(aanmelding):
+    return _stuur(aanmelding, _("Herinnering"), "herinnering", bijlagen=_ics(aanmelding))

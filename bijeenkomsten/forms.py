@@ -1,0 +1,169 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Fieldset, Layout, Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bijeenkomsten.models import Aanmelding
+from organisaties.models import Organisatie
+
+FOUTEN = {
+    "naam": {"required": _("Vul uw naam in.")},
+    "email": {
+        "required": _("Vul uw e-mailadres in."),
+        "invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
+    },
+}
+
+
+class OrganisatieKeuzeField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.naam
+
+
+class AanmeldForm(forms.ModelForm):
+    """The public registration form. Works without JavaScript: the organisation is a plain
+    select, which accessible-autocomplete turns into a searchable field where JS runs."""
+
+    organisatie = OrganisatieKeuzeField(
+        queryset=Organisatie.objects.gepubliceerd().only("pk", "naam"),
+        required=False,
+        label=_("Organisatie"),
+        empty_label=_("Kies uw organisatie"),
+        help_text=_("Staat uw organisatie er niet bij? Vul dan het veld hieronder in."),
+        error_messages={"invalid_choice": _("Kies een organisatie uit de lijst.")},
+    )
+    privacy = forms.BooleanField(
+        label=_("Ik ga akkoord met de privacyverklaring"),
+        help_text=_(
+            "Wij gebruiken uw gegevens alleen voor deze bijeenkomst en verwijderen ze daarna."
+        ),
+        error_messages={"required": _("Geef toestemming om uw gegevens te gebruiken.")},
+    )
+    # Honeypot: hidden from people by CSS and aria-hidden, filled in by spam robots.
+    website = forms.CharField(
+        required=False,
+        label=_("Laat dit veld leeg"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Aanmelding
+        fields = [
+            "naam",
+            "email",
+            "organisatie",
+            "organisatie_naam",
+            "functie",
+            "dieetwensen",
+            "toegankelijkheidsbehoeften",
+        ]
+        labels = {
+            "naam": _("Naam"),
+            "email": _("E-mailadres"),
+            "organisatie_naam": _("Andere organisatie"),
+            "functie": _("Functie of rol"),
+            "dieetwensen": _("Dieetwensen"),
+            "toegankelijkheidsbehoeften": _("Wat heeft u nodig om goed mee te kunnen doen?"),
+        }
+        help_texts = {
+            "email": _("Hier sturen wij de bevestiging naartoe."),
+            "toegankelijkheidsbehoeften": _("Bijvoorbeeld een rolstoelplek of een tolk."),
+        }
+        error_messages = FOUTEN
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam, autocomplete in (
+            ("naam", "name"),
+            ("email", "email"),
+            ("functie", "organization-title"),
+            ("organisatie_naam", "organization"),
+        ):
+            self.fields[naam].widget.attrs["autocomplete"] = autocomplete
+        self.fields["organisatie"].widget.attrs["data-autocomplete"] = "organisatie"
+        self.helper = FormHelper()
+        self.helper.form_id = "aanmelden"
+        self.helper.attrs = {"action": "#aanmelden"}
+        self.helper.layout = Layout(
+            Field("naam"),
+            Field("email"),
+            Fieldset(
+                _("Waar werkt u?"),
+                Field("organisatie"),
+                Field("organisatie_naam"),
+                Field("functie"),
+            ),
+            Field("dieetwensen"),
+            Field("toegankelijkheidsbehoeften"),
+            Field("privacy"),
+            Field("website", wrapper_class="honeypot"),
+            Submit("aanmelden", _("Aanmelden")),
+        )
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))
+
+    def service_gegevens(self):
+        """The cleaned data as keyword arguments of services.aanmelden."""
+        data = self.cleaned_data
+        return {
+            "naam": data["naam"],
+            "email": data["email"],
+            "organisatie": data.get("organisatie"),
+            "organisatie_naam": data.get("organisatie_naam", ""),
+            "functie": data.get("functie", ""),
+            "dieetwensen": data.get("dieetwensen", ""),
+            "toegankelijkheidsbehoeften": data.get("toegankelijkheidsbehoeften", ""),
+        }
+
+
+class NamensAanmeldForm(AanmeldForm):
+    """A coordinator registers someone; consent is asked by the coordinator, not here."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["privacy"]
+        del self.fields["website"]
+        self.helper.form_id = "namens"
+        self.helper.attrs = {}
+        self.helper.layout = Layout(
+            Field("naam"),
+            Field("email"),
+            Field("organisatie"),
+            Field("organisatie_naam"),
+            Field("functie"),
+            Field("dieetwensen"),
+            Field("toegankelijkheidsbehoeften"),
+            Submit("aanmelden", _("Aanmelden")),
+        )
+
+
+class PlakForm(forms.Form):
+    regels = forms.CharField(
+        label=_("Plak de deelnemers, één per regel: naam, e-mail, organisatie"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=100_000,
+        error_messages={"required": _("Plak minstens één regel.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False  # the page wraps it in a form with the meeting's URL
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(Field("regels"), Submit("plakken", _("Aanmelden")))
+
+
+class VerplaatsForm(forms.Form):
+    naar = forms.ChoiceField(
+        label=_("Naar"),
+        choices=[
+            (Aanmelding.Status.BEVESTIGD, _("Bevestigd")),
+            (Aanmelding.Status.WACHTLIJST, _("Wachtlijst")),
+        ],
+    )
+    reden = forms.CharField(
+        label=_("Reden"),
+        max_length=500,
+        error_messages={"required": _("Geef een reden op.")},
+    )

@@ -1,0 +1,29 @@
+"""Who may see attendees' personal data: a meeting's coordinators, and beheerders.
+
+Every view, export and admin page with personal data asks ``mag_aanmeldingen_zien``.
+"""
+
+from django.core.exceptions import PermissionDenied
+
+BEHEERDERS = "Beheerder"
+COORDINATOREN = "Coördinator"
+REDACTEUREN = "Redacteur"
+
+
+def is_beheerder(gebruiker):
+    if not gebruiker.is_authenticated or not gebruiker.is_active:
+        return False
+    return gebruiker.is_superuser or gebruiker.groups.filter(name=BEHEERDERS).exists()
+
+
+def mag_aanmeldingen_zien(gebruiker, bijeenkomst):
+    if not gebruiker.is_authenticated or not gebruiker.is_active or not gebruiker.is_staff:
+        return False
+    if is_beheerder(gebruiker):
+        return True
+    return bijeenkomst.coordinatoren.filter(pk=gebruiker.pk).exists()
+
+
+def vereis_aanmeldingen_zien(gebruiker, bijeenkomst):
+    if not mag_aanmeldingen_zien(gebruiker, bijeenkomst):
+        raise PermissionDenied

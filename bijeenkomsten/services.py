@@ -1,0 +1,366 @@
+"""Every change to registrations, under one rule: never more confirmed than capacity.
+
+Views, admin, management commands and tests all call these functions, so the rule exists
+once. Functions that change the number of confirmed places first lock the meeting's row
+(``_vergrendel``): one transaction at a time counts and changes a meeting's registrations,
+however many requests arrive at once. The lock is taken once per transaction, waits at most
+AANMELDEN_LOCK_TIMEOUT_MS, and a timeout becomes a friendly "probeer het opnieuw".
+"""
+
+import datetime
+import time
+
+from django.conf import settings
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bijeenkomsten import berichten
+from bijeenkomsten.models import Aanmelding, Bijeenkomst, Statuswijziging, nieuw_token
+
+
+class AanmeldenFout(Exception):
+    """A rule refused the action; ``str(fout)`` is a Dutch message for the user."""
+
+
+class AanmeldenGesloten(AanmeldenFout):
+    pass
+
+
+class AlAangemeld(AanmeldenFout):
+    pass
+
+
+class ProbeerOpnieuw(AanmeldenFout):
+    pass
+
+
+class GeenPlaats(AanmeldenFout):
+    pass
+
+
+def _vergrendel(bijeenkomst_id):
+    """Lock the meeting's row for the rest of the transaction and return it fresh."""
+    if not settings.AANMELDEN_VERGRENDELEN:  # only the concurrency control test turns this off
+        return Bijeenkomst.objects.get(pk=bijeenkomst_id)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('lock_timeout', %s, true)",
+            [f"{settings.AANMELDEN_LOCK_TIMEOUT_MS}ms"],
+        )
+    try:
+        return Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst_id)
+    except OperationalError as fout:
+        if getattr(getattr(fout, "__cause__", None), "sqlstate", None) == "55P03":
+            raise ProbeerOpnieuw(
+                _("Het is nu erg druk. Probeer het over een paar seconden opnieuw.")
+            ) from fout
+        raise
+
+
+def _race_venster():
+    """Test-only: widen the gap between counting places and taking one."""
+    if settings.AANMELDEN_RACE_VENSTER:
+        time.sleep(settings.AANMELDEN_RACE_VENSTER)
+
+
+def _aantal_bevestigd(bijeenkomst):
+    return bijeenkomst.aanmeldingen.filter(status__in=Aanmelding.BEVESTIGDE_STATUSSEN).count()
+
+
+def reden_gesloten(bijeenkomst, moment=None):
+    """Why the public cannot register now, or None when they can."""
+    moment = moment or timezone.now()
+    if bijeenkomst.status == Bijeenkomst.Status.GEANNULEERD:
+        return _("Deze bijeenkomst gaat niet door. U kunt zich niet meer aanmelden.")
+    if bijeenkomst.status != Bijeenkomst.Status.GEPUBLICEERD:
+        return _("Aanmelden voor deze bijeenkomst is nog niet mogelijk.")
+    if bijeenkomst.einde <= moment:
+        return _("Deze bijeenkomst is al geweest.")
+    if bijeenkomst.aanmelden_vanaf and moment < bijeenkomst.aanmelden_vanaf:
+        return _("Aanmelden kan vanaf %(datum)s.") % {
+            "datum": timezone.localtime(bijeenkomst.aanmelden_vanaf).strftime("%d-%m-%Y %H:%M")
+        }
+    sluit = bijeenkomst.aanmelden_tot or bijeenkomst.start
+    if moment >= sluit:
+        return _("Aanmelden is gesloten.")
+    return None
+
+
+def plaatsen_over(bijeenkomst):
+    return max(bijeenkomst.capaciteit - _aantal_bevestigd(bijeenkomst), 0)
+
+
+def wachtlijstpositie(aanmelding):
+    if aanmelding.status != Aanmelding.Status.WACHTLIJST:
+        return None
+    return (
+        Aanmelding.objects.filter(
+            bijeenkomst_id=aanmelding.bijeenkomst_id, status=Aanmelding.Status.WACHTLIJST
+        )
+        .filter(
+            Q(wachtlijst_sinds__lt=aanmelding.wachtlijst_sinds)
+            | Q(wachtlijst_sinds=aanmelding.wachtlijst_sinds, pk__lt=aanmelding.pk)
+        )
+        .count()
+        + 1
+    )
+
+
+def aanmelden(
+    bijeenkomst,
+    *,
+    naam,
+    email,
+    organisatie=None,
+    organisatie_naam="",
+    functie="",
+    dieetwensen="",
+    toegankelijkheidsbehoeften="",
+    privacy_akkoord=True,
+    door=None,
+):
+    """Register someone: a confirmed place while there is one, else the waiting list.
+
+    ``door`` is the coordinator registering on someone's behalf; they may do so outside the
+    registration window, but not for a cancelled meeting.
+    """
+    email = email.strip()
+    with transaction.atomic():
+        bijeenkomst = _vergrendel(bijeenkomst.pk)
+        if door is None:
+            reden = reden_gesloten(bijeenkomst)
+            if reden:
+                raise AanmeldenGesloten(reden)
+        elif bijeenkomst.status == Bijeenkomst.Status.GEANNULEERD:
+            raise AanmeldenGesloten(_("Deze bijeenkomst is geannuleerd."))
+        al_aangemeld = _("Dit e-mailadres is al aangemeld voor deze bijeenkomst.")
+        if (
+            bijeenkomst.aanmeldingen.filter(email__iexact=email)
+            .exclude(status=Aanmelding.Status.GEANNULEERD)
+            .exists()
+        ):
+            raise AlAangemeld(al_aangemeld)
+        vol = _aantal_bevestigd(bijeenkomst) >= bijeenkomst.capaciteit
+        _race_venster()
+        nu = timezone.now()
+        try:
+            with transaction.atomic():
+                aanmelding = Aanmelding.objects.create(
+                    bijeenkomst=bijeenkomst,
+                    naam=naam.strip(),
+                    email=email,
+                    organisatie=organisatie,
+                    organisatie_naam="" if organisatie else organisatie_naam.strip(),
+                    functie=functie,
+                    dieetwensen=dieetwensen,
+                    toegankelijkheidsbehoeften=toegankelijkheidsbehoeften,
+                    privacy_akkoord_op=nu if privacy_akkoord else None,
+                    status=Aanmelding.Status.WACHTLIJST if vol else Aanmelding.Status.BEVESTIGD,
+                    wachtlijst_sinds=nu if vol else None,
+                    aangemeld_door=door,
+                )
+        except IntegrityError as fout:  # the unique constraint, when two arrive at once
+            raise AlAangemeld(al_aangemeld) from fout
+        if vol:
+            berichten.wachtlijst(aanmelding, wachtlijstpositie(aanmelding))
+        else:
+            berichten.bevestiging(aanmelding)
+    return aanmelding
+
+
+def promoveren(bijeenkomst):
+    """Fill free places from the waiting list, first come first served.
+
+    Call with the meeting locked (inside a service that called _vergrendel). Returns the
+    promoted registrations; each gets an e-mail after commit.
+    """
+    if bijeenkomst.status != Bijeenkomst.Status.GEPUBLICEERD or bijeenkomst.is_afgelopen:
+        return []
+    vrij = bijeenkomst.capaciteit - _aantal_bevestigd(bijeenkomst)
+    if vrij <= 0:
+        return []
+    gepromoveerd = list(
+        bijeenkomst.aanmeldingen.filter(status=Aanmelding.Status.WACHTLIJST).order_by(
+            "wachtlijst_sinds", "pk"
+        )[:vrij]
+    )
+    for aanmelding in gepromoveerd:
+        aanmelding.status = Aanmelding.Status.BEVESTIGD
+        aanmelding.save(update_fields=["status"])
+        berichten.promotie(aanmelding)
+    return gepromoveerd
+
+
+def capaciteit_gewijzigd(bijeenkomst):
+    """After capacity was raised (admin), promote waiting people into the new places."""
+    with transaction.atomic():
+        return promoveren(_vergrendel(bijeenkomst.pk))
+
+
+def annuleren(aanmelding):
+    """Cancel a registration; a freed place goes to the first on the waiting list.
+
+    Safe to call twice: a cancelled registration stays cancelled and nobody is promoted twice.
+    """
+    with transaction.atomic():
+        bijeenkomst = _vergrendel(aanmelding.bijeenkomst_id)
+        aanmelding = Aanmelding.objects.select_for_update().get(pk=aanmelding.pk)
+        if aanmelding.status == Aanmelding.Status.GEANNULEERD:
+            return aanmelding
+        had_plaats = aanmelding.is_bevestigd
+        aanmelding.status = Aanmelding.Status.GEANNULEERD
+        aanmelding.save(update_fields=["status"])
+        berichten.annulering(aanmelding)
+        if had_plaats:
+            promoveren(bijeenkomst)
+    return aanmelding
+
+
+def verplaatsen(aanmelding, naar, reden, door):
+    """A coordinator moves someone between waiting list and confirmed, with a reason.
+
+    Moving onto the confirmed list needs a free place: raise the capacity first otherwise.
+    Moving to the waiting list puts the person at its end; the freed place is not filled
+    automatically, so the coordinator stays in control of who gets it.
+    """
+    if not reden.strip():
+        raise AanmeldenFout(_("Geef een reden op."))
+    if naar not in (Aanmelding.Status.BEVESTIGD, Aanmelding.Status.WACHTLIJST):
+        raise AanmeldenFout(_("Kies bevestigd of wachtlijst."))
+    with transaction.atomic():
+        bijeenkomst = _vergrendel(aanmelding.bijeenkomst_id)
+        aanmelding = Aanmelding.objects.select_for_update().get(pk=aanmelding.pk)
+        van = aanmelding.status
+        if van == naar or (naar == Aanmelding.Status.BEVESTIGD and aanmelding.is_bevestigd):
+            return aanmelding
+        if van == Aanmelding.Status.GEANNULEERD:
+            raise AanmeldenFout(_("Deze aanmelding is geannuleerd."))
+        if naar == Aanmelding.Status.BEVESTIGD:
+            if _aantal_bevestigd(bijeenkomst) >= bijeenkomst.capaciteit:
+                raise GeenPlaats(
+                    _(
+                        "De bijeenkomst is vol. Verhoog eerst de capaciteit of verplaats "
+                        "iemand naar de wachtlijst."
+                    )
+                )
+            aanmelding.status = Aanmelding.Status.BEVESTIGD
+            berichten.promotie(aanmelding)
+        else:
+            aanmelding.status = Aanmelding.Status.WACHTLIJST
+            aanmelding.aanwezig_op = None
+            aanmelding.wachtlijst_sinds = timezone.now()
+        aanmelding.save(update_fields=["status", "aanwezig_op", "wachtlijst_sinds"])
+        if naar == Aanmelding.Status.WACHTLIJST:
+            berichten.wachtlijst(aanmelding, wachtlijstpositie(aanmelding))
+        Statuswijziging.objects.create(
+            aanmelding=aanmelding, van=van, naar=naar, reden=reden.strip(), door=door
+        )
+    return aanmelding
+
+
+def inchecken(aanmelding):
+    """Mark a confirmed attendee present. Tapping twice, or on two phones, changes nothing.
+
+    Returns the registration as stored now; raises AanmeldenFout for anyone without a place.
+    """
+    Aanmelding.objects.filter(pk=aanmelding.pk, status=Aanmelding.Status.BEVESTIGD).update(
+        status=Aanmelding.Status.AANWEZIG, aanwezig_op=timezone.now()
+    )
+    aanmelding.refresh_from_db()
+    if aanmelding.status != Aanmelding.Status.AANWEZIG:
+        raise AanmeldenFout(
+            _("%(naam)s heeft geen bevestigde plaats (%(status)s).")
+            % {"naam": aanmelding.naam, "status": aanmelding.get_status_display().lower()}
+        )
+    return aanmelding
+
+
+def inchecken_ongedaan(aanmelding):
+    Aanmelding.objects.filter(pk=aanmelding.pk, status=Aanmelding.Status.AANWEZIG).update(
+        status=Aanmelding.Status.BEVESTIGD, aanwezig_op=None
+    )
+    aanmelding.refresh_from_db()
+    return aanmelding
+
+
+def bijeenkomst_annuleren(bijeenkomst):
+    """Cancel the meeting and tell everyone with a place or on the waiting list."""
+    with transaction.atomic():
+        bijeenkomst = _vergrendel(bijeenkomst.pk)
+        if bijeenkomst.status == Bijeenkomst.Status.GEANNULEERD:
+            return bijeenkomst
+        bijeenkomst.status = Bijeenkomst.Status.GEANNULEERD
+        bijeenkomst.save(update_fields=["status", "gewijzigd"])
+        for aanmelding in bijeenkomst.aanmeldingen.exclude(status=Aanmelding.Status.GEANNULEERD):
+            berichten.bijeenkomst_geannuleerd(aanmelding)
+    return bijeenkomst
+
+
+def verstuur_herinneringen(dagen, nu=None):
+    """One reminder per confirmed attendee of meetings starting within ``dagen`` days.
+
+    Marks each registration in the same transaction as the e-mail is queued, with rows
+    locked and skipped by a parallel run, so nobody is reminded twice.
+    """
+    nu = nu or timezone.now()
+    with transaction.atomic():
+        aanmeldingen = list(
+            Aanmelding.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("bijeenkomst")
+            .filter(
+                status=Aanmelding.Status.BEVESTIGD,
+                herinnering_verstuurd_op__isnull=True,
+                bijeenkomst__status=Bijeenkomst.Status.GEPUBLICEERD,
+                bijeenkomst__start__gt=nu,
+                bijeenkomst__start__lte=nu + datetime.timedelta(days=dagen),
+            )
+        )
+        for aanmelding in aanmeldingen:
+            aanmelding.herinnering_verstuurd_op = nu
+            aanmelding.save(update_fields=["herinnering_verstuurd_op"])
+            berichten.herinnering(aanmelding)
+    return len(aanmeldingen)
+
+
+def _maanden_eerder(moment, maanden):
+    jaar, maand = divmod(moment.year * 12 + moment.month - 1 - maanden, 12)
+    dag = min(moment.day, 28)  # every month has a 28th; a few days early is on the safe side
+    return moment.replace(year=jaar, month=maand + 1, day=dag)
+
+
+def anonimiseer_aanmeldingen(nu=None):
+    """Remove attendees' personal data once the retention period after the meeting has passed.
+
+    Keeps status (and so the counts and attendance) and the organisation, which the network
+    insight needs. Safe to run again: anonymised rows are skipped. Returns how many were done.
+    """
+    from netwerk.models import UitgaandeEmail
+    from organisaties.models import SiteConfiguratie
+
+    nu = nu or timezone.now()
+    grens = _maanden_eerder(nu, SiteConfiguratie.get_solo().bewaartermijn_maanden)
+    with transaction.atomic():
+        aanmeldingen = list(
+            Aanmelding.objects.select_for_update()
+            .filter(bijeenkomst__einde__lt=grens, geanonimiseerd_op__isnull=True)
+            .only("pk")
+        )
+        for aanmelding in aanmeldingen:
+            Aanmelding.objects.filter(pk=aanmelding.pk).update(
+                naam=_("Geanonimiseerd"),
+                email=f"geanonimiseerd-{aanmelding.pk}@anoniem.invalid",
+                organisatie_naam="",
+                functie="",
+                dieetwensen="",
+                toegankelijkheidsbehoeften="",
+                token=f"geanonimiseerd-{aanmelding.pk}-{nieuw_token()}",
+                geanonimiseerd_op=nu,
+            )
+        Statuswijziging.objects.filter(aanmelding__in=aanmeldingen).update(reden="")
+        # Sent e-mails hold names and addresses too: none is kept past the same period.
+        UitgaandeEmail.objects.filter(aangemaakt__lt=grens).exclude(
+            status=UitgaandeEmail.Status.WACHTEND
+        ).delete()
+    return len(aanmeldingen)

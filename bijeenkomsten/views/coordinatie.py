@@ -1,0 +1,295 @@
+"""Pages for coordinators: attendees, registering on someone's behalf, check-in, exports,
+network insight. Every page with personal data checks rechten.vereis_aanmeldingen_zien:
+a meeting's own coordinators and beheerders only.
+"""
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db.models import Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from bijeenkomsten import exports, services
+from bijeenkomsten.filters import AanmeldingFilter, IncheckFilter
+from bijeenkomsten.forms import NamensAanmeldForm, PlakForm, VerplaatsForm
+from bijeenkomsten.models import Aanmelding, Bijeenkomst
+from bijeenkomsten.netwerkinzicht import netwerkinzicht
+from bijeenkomsten.rechten import vereis_aanmeldingen_zien
+from organisaties.models import Organisatie
+
+
+def coordinator_pagina(view):
+    """Staff only, never cached: these pages hold personal data."""
+    return staff_member_required(never_cache(view))
+
+
+def _bijeenkomst(request, slug):
+    bijeenkomst = get_object_or_404(Bijeenkomst.objects.met_aantallen(), slug=slug)
+    vereis_aanmeldingen_zien(request.user, bijeenkomst)
+    return bijeenkomst
+
+
+def _aanmelding(bijeenkomst, pk):
+    return get_object_or_404(bijeenkomst.aanmeldingen, pk=pk)
+
+
+@coordinator_pagina
+def overzicht(request):
+    bijeenkomsten = Bijeenkomst.objects.beheerbaar_door(request.user).met_aantallen()
+    return render(
+        request, "bijeenkomsten/coordinatie/overzicht.html", {"bijeenkomsten": bijeenkomsten}
+    )
+
+
+@coordinator_pagina
+def deelnemers(request, slug):
+    bijeenkomst = _bijeenkomst(request, slug)
+    namens_form = NamensAanmeldForm(request.POST or None)
+    if request.method == "POST" and namens_form.is_valid():
+        try:
+            aanmelding = services.aanmelden(
+                bijeenkomst, door=request.user, **namens_form.service_gegevens()
+            )
+        except services.AanmeldenFout as fout:
+            namens_form.add_error(None, str(fout))
+        else:
+            messages.success(
+                request,
+                _("%(naam)s is aangemeld (%(status)s).")
+                % {"naam": aanmelding.naam, "status": aanmelding.get_status_display().lower()},
+            )
+            return redirect("bijeenkomsten:deelnemers", slug=slug)
+    filterset = AanmeldingFilter(
+        request.GET,
+        queryset=bijeenkomst.aanmeldingen.select_related("organisatie").order_by(
+            "status", "wachtlijst_sinds", "naam", "pk"
+        ),
+    )
+    return render(
+        request,
+        "bijeenkomsten/coordinatie/deelnemers.html",
+        {
+            "bijeenkomst": bijeenkomst,
+            "filter": filterset,
+            "aanmeldingen": filterset.qs,
+            "namens_form": namens_form,
+            "plak_form": PlakForm(),
+            "verplaats_form": VerplaatsForm(),
+        },
+        status=400 if namens_form.errors else 200,
+    )
+
+
+def _lees_regel(regel):
+    """'naam, e-mail, organisatie' (also with ; or tab) -> (naam, email, organisatie)."""
+    for scheiding in (";", "\t", ","):
+        if scheiding in regel:
+            delen = [d.strip() for d in regel.split(scheiding)]
+            break
+    else:
+        delen = [regel.strip()]
+    delen += [""] * (3 - len(delen))
+    return delen[0], delen[1], ", ".join(d for d in delen[2:] if d)
+
+
+@coordinator_pagina
+@require_POST
+def plakken(request, slug):
+    """Register many people at once; each line is handled on its own and reported back."""
+    bijeenkomst = _bijeenkomst(request, slug)
+    form = PlakForm(request.POST)
+    if not form.is_valid():
+        for fout in form.errors.get("regels", []):
+            messages.error(request, fout)
+        return redirect("bijeenkomsten:deelnemers", slug=slug)
+    organisaties = {
+        o.naam.lower(): o for o in Organisatie.objects.gepubliceerd().only("pk", "naam")
+    }
+    gelukt, mislukt = 0, []
+    for nummer, regel in enumerate(form.cleaned_data["regels"].splitlines(), start=1):
+        if not regel.strip():
+            continue
+        naam, email, organisatie = _lees_regel(regel)
+        try:
+            if not naam:
+                raise ValidationError(_("geen naam"))
+            validate_email(email)
+        except ValidationError as fout:
+            reden = fout.messages[0] if naam else _("geen naam")
+            mislukt.append(
+                _("Regel %(nummer)s (%(regel)s): %(reden)s")
+                % {"nummer": nummer, "regel": regel.strip()[:80], "reden": reden}
+            )
+            continue
+        gevonden = organisaties.get(organisatie.lower())
+        try:
+            services.aanmelden(
+                bijeenkomst,
+                naam=naam[:200],
+                email=email,
+                organisatie=gevonden,
+                organisatie_naam="" if gevonden else organisatie[:200],
+                door=request.user,
+            )
+        except services.AanmeldenFout as fout:
+            mislukt.append(
+                _("Regel %(nummer)s (%(regel)s): %(reden)s")
+                % {"nummer": nummer, "regel": regel.strip()[:80], "reden": fout}
+            )
+        else:
+            gelukt += 1
+    if gelukt:
+        messages.success(request, _("%(aantal)s personen aangemeld.") % {"aantal": gelukt})
+    for melding in mislukt:
+        messages.error(request, melding)
+    return redirect("bijeenkomsten:deelnemers", slug=slug)
+
+
+@coordinator_pagina
+@require_POST
+def verplaatsen(request, slug, pk):
+    bijeenkomst = _bijeenkomst(request, slug)
+    aanmelding = _aanmelding(bijeenkomst, pk)
+    form = VerplaatsForm(request.POST)
+    if not form.is_valid():
+        for fouten in form.errors.values():
+            for fout in fouten:
+                messages.error(request, f"{aanmelding.naam}: {fout}")
+        return redirect("bijeenkomsten:deelnemers", slug=slug)
+    try:
+        services.verplaatsen(
+            aanmelding, form.cleaned_data["naar"], form.cleaned_data["reden"], door=request.user
+        )
+    except services.AanmeldenFout as fout:
+        messages.error(request, f"{aanmelding.naam}: {fout}")
+    else:
+        messages.success(request, _("%(naam)s is verplaatst.") % {"naam": aanmelding.naam})
+    return redirect("bijeenkomsten:deelnemers", slug=slug)
+
+
+@coordinator_pagina
+@require_POST
+def annuleren(request, slug, pk):
+    bijeenkomst = _bijeenkomst(request, slug)
+    aanmelding = services.annuleren(_aanmelding(bijeenkomst, pk))
+    messages.success(
+        request, _("De aanmelding van %(naam)s is geannuleerd.") % {"naam": aanmelding.naam}
+    )
+    return redirect("bijeenkomsten:deelnemers", slug=slug)
+
+
+@coordinator_pagina
+def inchecken(request, slug):
+    """The door: a list for a phone, search by name, one tap per person."""
+    bijeenkomst = _bijeenkomst(request, slug)
+    filterset = IncheckFilter(
+        request.GET,
+        queryset=bijeenkomst.aanmeldingen.filter(status__in=Aanmelding.BEVESTIGDE_STATUSSEN)
+        .select_related("organisatie")
+        .order_by("naam", "pk"),
+    )
+    return render(
+        request,
+        "bijeenkomsten/coordinatie/inchecken.html",
+        {"bijeenkomst": bijeenkomst, "filter": filterset, "aanmeldingen": filterset.qs},
+    )
+
+
+@coordinator_pagina
+@require_POST
+def inchecken_actie(request, slug, pk):
+    """Mark present (actie=aanwezig) or undo (actie=ongedaan). Answers JSON to fetch()."""
+    bijeenkomst = _bijeenkomst(request, slug)
+    aanmelding = _aanmelding(bijeenkomst, pk)
+    actie = request.POST.get("actie")
+    fout = None
+    if actie == "ongedaan":
+        aanmelding = services.inchecken_ongedaan(aanmelding)
+        melding = _("%(naam)s is niet meer aanwezig gemeld.") % {"naam": aanmelding.naam}
+    elif actie == "aanwezig":
+        try:
+            aanmelding = services.inchecken(aanmelding)
+            melding = _("%(naam)s is aanwezig.") % {"naam": aanmelding.naam}
+        except services.AanmeldenFout as e:
+            fout = melding = str(e)
+    else:
+        raise Http404
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse(
+            {"status": aanmelding.status, "melding": melding, "fout": bool(fout)},
+            status=409 if fout else 200,
+        )
+    (messages.error if fout else messages.success)(request, melding)
+    url = reverse("bijeenkomsten:inchecken", args=[slug])
+    if request.POST.get("q"):
+        url += "?" + urlencode({"q": request.POST["q"]})
+    return redirect(f"{url}#aanmelding-{pk}")
+
+
+@coordinator_pagina
+def presentielijst(request, slug):
+    bijeenkomst = _bijeenkomst(request, slug)
+    aanmeldingen = (
+        bijeenkomst.aanmeldingen.filter(status__in=Aanmelding.BEVESTIGDE_STATUSSEN)
+        .select_related("organisatie")
+        .order_by("naam", "pk")
+    )
+    return render(
+        request,
+        "bijeenkomsten/coordinatie/presentielijst.html",
+        {"bijeenkomst": bijeenkomst, "aanmeldingen": aanmeldingen},
+    )
+
+
+@coordinator_pagina
+def export(request, slug, formaat):
+    bijeenkomst = _bijeenkomst(request, slug)
+    aanmeldingen = bijeenkomst.aanmeldingen.select_related("organisatie").order_by("status", "naam")
+    if formaat == "csv":
+        inhoud, soort = exports.als_csv(aanmeldingen), "text/csv; charset=utf-8"
+    elif formaat == "xlsx":
+        inhoud = exports.als_xlsx(aanmeldingen, bijeenkomst.titel)
+        soort = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        raise Http404
+    response = HttpResponse(inhoud, content_type=soort)
+    response["Content-Disposition"] = (
+        f'attachment; filename="deelnemers-{bijeenkomst.slug}.{formaat}"'
+    )
+    return response
+
+
+def _alle_gepubliceerde():
+    return list(Bijeenkomst.objects.filter(status=Bijeenkomst.Status.GEPUBLICEERD))
+
+
+@coordinator_pagina
+def netwerk(request, slug):
+    bijeenkomst = _bijeenkomst(request, slug)
+    return render(
+        request,
+        "bijeenkomsten/coordinatie/netwerk.html",
+        {
+            "bijeenkomst": bijeenkomst,
+            "inzicht": netwerkinzicht([bijeenkomst], _alle_gepubliceerde()),
+        },
+    )
+
+
+@coordinator_pagina
+def netwerk_totaal(request):
+    eigen = Bijeenkomst.objects.beheerbaar_door(request.user).filter(
+        ~Q(status=Bijeenkomst.Status.CONCEPT)
+    )
+    return render(
+        request,
+        "bijeenkomsten/coordinatie/netwerk.html",
+        {"bijeenkomsten": eigen, "inzicht": netwerkinzicht(eigen, _alle_gepubliceerde())},
+    )

@@ -1,0 +1,128 @@
+"""Public pages: agenda, archive, a meeting with its registration form, personal link."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from bijeenkomsten import services
+from bijeenkomsten.forms import AanmeldForm
+from bijeenkomsten.ics import agenda
+from bijeenkomsten.models import Aanmelding, Bijeenkomst
+from netwerk.ratelimit import boven_limiet
+
+
+def _openbaar():
+    return Bijeenkomst.objects.gepubliceerd().select_related("locatie").met_aantallen()
+
+
+def agenda_lijst(request):
+    return render(
+        request,
+        "bijeenkomsten/agenda.html",
+        {"bijeenkomsten": _openbaar().komend().prefetch_related("themas")},
+    )
+
+
+def archief(request):
+    return render(
+        request,
+        "bijeenkomsten/archief.html",
+        {"bijeenkomsten": _openbaar().afgelopen().prefetch_related("themas")},
+    )
+
+
+def _bijeenkomst_of_404(slug):
+    return get_object_or_404(
+        _openbaar().select_related("vervolg_op").prefetch_related("themas", "programma"),
+        slug=slug,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def detail(request, slug):
+    bijeenkomst = _bijeenkomst_of_404(slug)
+    gesloten = services.reden_gesloten(bijeenkomst)
+    form = AanmeldForm(request.POST or None) if not gesloten else None
+    status = 200
+    if request.method == "POST" and form is not None:
+        if boven_limiet(request, "aanmelden", settings.AANMELDEN_LIMIET_PER_UUR):
+            form.add_error(
+                None, _("U heeft al veel aanmeldingen gestuurd. Probeer het later opnieuw.")
+            )
+            status = 429
+        elif form.is_valid():
+            if form.is_spam():
+                return redirect(bijeenkomst.get_absolute_url())
+            try:
+                aanmelding = services.aanmelden(bijeenkomst, **form.service_gegevens())
+            except services.AanmeldenFout as fout:
+                form.add_error(
+                    "email" if isinstance(fout, services.AlAangemeld) else None, str(fout)
+                )
+                status = 409 if isinstance(fout, services.AlAangemeld) else 503
+            else:
+                return redirect(aanmelding.get_absolute_url())
+        else:
+            status = 400
+    elif request.method == "POST":
+        messages.error(request, gesloten)
+        status = 409
+    return render(
+        request,
+        "bijeenkomsten/detail.html",
+        {
+            "bijeenkomst": bijeenkomst,
+            "form": form,
+            "gesloten": gesloten,
+            "plaatsen_over": max(bijeenkomst.capaciteit - bijeenkomst.aantal_bevestigd, 0),
+        },
+        status=status,
+    )
+
+
+def _ics_response(inhoud, bestandsnaam):
+    response = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    return response
+
+
+def ics(request, slug):
+    bijeenkomst = _bijeenkomst_of_404(slug)
+    return _ics_response(agenda([bijeenkomst], bijeenkomst.titel), f"{bijeenkomst.slug}.ics")
+
+
+def ics_feed(request):
+    response = _ics_response(
+        agenda(_openbaar().komend(), _("Netwerkbijeenkomsten")), "bijeenkomsten.ics"
+    )
+    response["Content-Disposition"] = 'inline; filename="bijeenkomsten.ics"'
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def aanmelding(request, token):
+    """The personal link from the e-mail: shows the registration; its POST cancels it."""
+    gevonden = (
+        Aanmelding.objects.select_related("bijeenkomst", "organisatie")
+        .filter(token=token, geanonimiseerd_op__isnull=True)
+        .first()
+    )
+    if gevonden is None:
+        raise Http404
+    if request.method == "POST":
+        if gevonden.status != Aanmelding.Status.GEANNULEERD:
+            services.annuleren(gevonden)
+            messages.success(request, _("Uw aanmelding is geannuleerd."))
+        return redirect(gevonden.get_absolute_url())
+    return render(
+        request,
+        "bijeenkomsten/aanmelding.html",
+        {
+            "aanmelding": gevonden,
+            "bijeenkomst": gevonden.bijeenkomst,
+            "positie": services.wachtlijstpositie(gevonden),
+        },
+    )

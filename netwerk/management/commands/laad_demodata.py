@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from bijeenkomsten import demodata as bijeenkomsten_demo
+from organisaties import demodata as organisaties_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Laadt demonstratiegegevens uit de brondocumenten: de sociale kaart en de "
+        "netwerkbijeenkomsten. Veilig om vaker te draaien: bestaande demogegevens worden "
+        "bijgewerkt, niet verdubbeld. De site toont dat het om demogegevens gaat."
+    )
+
+    def handle(self, *args, **options):
+        kaart = organisaties_demo.laad()
+        bijeenkomsten = bijeenkomsten_demo.laad()
+        self.stdout.write(self.style.SUCCESS(f"Demogegevens geladen: {kaart}, {bijeenkomsten}."))

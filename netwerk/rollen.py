@@ -1,0 +1,59 @@
+"""The roles of DESIGN.md as Django groups, kept in step after every migrate.
+
+- Redacteur: curates the sociale kaart (organisations, aanbod, locations, suggestions).
+- Coördinator: organises meetings; sees attendees of the meetings they coordinate only.
+- Beheerder: everything, including all attendees and the site settings.
+Give a staff account one or more of these groups in the admin.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+REDACTEUR_MODELLEN = {
+    "organisaties": [
+        "organisatie",
+        "aanbod",
+        "locatie",
+        "openingstijd",
+        "wijzigingsvoorstel",
+        "thema",
+        "doelgroep",
+        "soort",
+        "wijk",
+    ],
+}
+COORDINATOR_MODELLEN = {
+    "bijeenkomsten": ["bijeenkomst", "programmaonderdeel"],
+}
+
+
+def _rechten(modellen, acties=("add", "change", "delete", "view")):
+    codenames = [
+        f"{actie}_{model}"
+        for model_lijst in modellen.values()
+        for model in model_lijst
+        for actie in acties
+    ]
+    return Permission.objects.filter(
+        content_type__app_label__in=list(modellen), codename__in=codenames
+    )
+
+
+def maak_rollen(sender=None, **kwargs):
+    from bijeenkomsten.rechten import BEHEERDERS, COORDINATOREN, REDACTEUREN
+
+    redacteur, _ = Group.objects.get_or_create(name=REDACTEUREN)
+    redacteur.permissions.add(*_rechten(REDACTEUR_MODELLEN))
+
+    coordinator, _ = Group.objects.get_or_create(name=COORDINATOREN)
+    coordinator.permissions.add(
+        *_rechten(COORDINATOR_MODELLEN),
+        *_rechten({"bijeenkomsten": ["aanmelding", "statuswijziging"]}, acties=("view",)),
+        *_rechten({"organisaties": ["locatie", "organisatie", "thema"]}, acties=("view",)),
+    )
+
+    beheerder, _ = Group.objects.get_or_create(name=BEHEERDERS)
+    beheerder.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label__in=["organisaties", "bijeenkomsten", "netwerk", "auth"]
+        )
+    )
