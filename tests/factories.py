@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from django.utils import timezone
 
@@ -125,3 +127,43 @@ class WijzigingsvoorstelFactory(factory.django.DjangoModelFactory):
 
     organisatie = factory.SubFactory(OrganisatieFactory)
     toelichting = "Het telefoonnummer klopt niet."
+
+
+class BijeenkomstFactory(factory.django.DjangoModelFactory):
+    """A published meeting a month from now, open for registration."""
+
+    class Meta:
+        model = "bijeenkomsten.Bijeenkomst"
+        skip_postgeneration_save = True
+
+    titel = factory.Sequence(lambda n: f"Netwerkbijeenkomst {n}")
+    slug = factory.Sequence(lambda n: f"bijeenkomst-{n}")
+    omschrijving = "Ontmoeten, leren en versterken."
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    einde = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=3))
+    capaciteit = 3
+    status = "gepubliceerd"
+    adres = "Stadhuis, Stadserf 1, Zaandam"
+
+    @factory.post_generation
+    def coordinatoren(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.coordinatoren.set(extracted)
+
+
+class GebruikerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"medewerker{n}")
+    is_staff = True
+    password = factory.django.Password("geheim-wachtwoord")
+
+    @factory.post_generation
+    def groepen(self, create, extracted, **kwargs):
+        if create and extracted:
+            from django.contrib.auth.models import Group
+
+            self.groups.set([Group.objects.get_or_create(name=naam)[0] for naam in extracted])
