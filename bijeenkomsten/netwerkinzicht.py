@@ -88,7 +88,10 @@ def netwerkinzicht(bijeenkomsten, alle_eerdere=None):
         themas=themas.most_common(),
         wijken=wijken.most_common(),
         nieuwe_paren=sorted(
-            ((organisaties[a], organisaties[b]) for a, b in nieuwe_paren),
+            (
+                tuple(sorted((organisaties[a], organisaties[b]), key=lambda o: o.naam))
+                for a, b in nieuwe_paren
+            ),
             key=lambda paar: (paar[0].naam, paar[1].naam),
         ),
         getypte_organisaties=getypt.most_common(),

@@ -38,8 +38,15 @@ def _rechten(modellen, acties=("add", "change", "delete", "view")):
     )
 
 
-def maak_rollen(sender=None, **kwargs):
+def maak_rollen(sender=None, using="default", **kwargs):
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
     from bijeenkomsten.rechten import BEHEERDERS, COORDINATOREN, REDACTEUREN
+
+    # post_migrate reaches this app before the apps listed after it: make their permissions now.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
 
     redacteur, _ = Group.objects.get_or_create(name=REDACTEUREN)
     redacteur.permissions.add(*_rechten(REDACTEUR_MODELLEN))

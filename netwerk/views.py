@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from bijeenkomsten.models import Bijeenkomst
 from organisaties.cache import cache_anonieme_pagina
 from organisaties.facetten import tel_facetten
 from organisaties.models import Organisatie
@@ -20,6 +21,7 @@ def home(request):
             "themas": [(t, facetten.thema.get(t.pk, 0)) for t in tax.themas.lijst],
             "wijken": [(w, facetten.wijk.get(w.pk, 0)) for w in tax.wijken.lijst],
             "aantal_organisaties": facetten.totaal,
+            "bijeenkomsten": Bijeenkomst.objects.gepubliceerd().komend()[:3],
         },
     )
 

@@ -13,6 +13,12 @@ def lege_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def snelle_wachtwoorden(settings):
+    """Password hashing is slow on purpose; tests need no protection against brute force."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def demodata(db):
     call_command("laad_demodata", stdout=io.StringIO())
