@@ -178,10 +178,15 @@ def verplaatsen(request, slug, pk):
 @require_POST
 def annuleren(request, slug, pk):
     bijeenkomst = _bijeenkomst(request, slug)
-    aanmelding = services.annuleren(_aanmelding(bijeenkomst, pk))
-    messages.success(
-        request, _("De aanmelding van %(naam)s is geannuleerd.") % {"naam": aanmelding.naam}
-    )
+    aanmelding = _aanmelding(bijeenkomst, pk)
+    try:
+        services.annuleren(aanmelding)
+    except services.AanmeldenFout as fout:  # busy meeting: nothing changed, say so
+        messages.error(request, f"{aanmelding.naam}: {fout}")
+    else:
+        messages.success(
+            request, _("De aanmelding van %(naam)s is geannuleerd.") % {"naam": aanmelding.naam}
+        )
     return redirect("bijeenkomsten:deelnemers", slug=slug)
 
 
