@@ -39,6 +39,18 @@ class BijeenkomstAdmin(admin.ModelAdmin):
             kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
+    def get_queryset(self, request):
+        """Coordinators edit their own meetings; beheerders all of them."""
+        queryset = super().get_queryset(request)
+        if is_beheerder(request.user):
+            return queryset
+        return queryset.filter(coordinatoren=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change and not is_beheerder(request.user):
+            form.instance.coordinatoren.add(request.user)  # who creates it, coordinates it
+
     def save_model(self, request, obj, form, change):
         annuleren = (
             change

@@ -168,3 +168,43 @@ def test_coordinatiepaginas_worden_niet_gecached(client, opzet):
     client.force_login(gebruikers["coordinator"])
     response = client.get(reverse("bijeenkomsten:deelnemers", args=["samen"]))
     assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+
+
+def test_coordinator_bewerkt_in_admin_alleen_eigen_bijeenkomsten(client, opzet):
+    bijeenkomst, _, gebruikers = opzet
+    andere = BijeenkomstFactory(slug="vreemd")
+    client.force_login(gebruikers["coordinator"])
+    assert (
+        client.get(f"/admin/bijeenkomsten/bijeenkomst/{bijeenkomst.pk}/change/").status_code == 200
+    )
+    response = client.get(f"/admin/bijeenkomsten/bijeenkomst/{andere.pk}/change/")
+    assert response.status_code == 302  # "does not exist" for this user
+
+
+def test_wie_een_bijeenkomst_maakt_coordineert_haar(client, opzet):
+    from django.utils import timezone
+
+    _, _, gebruikers = opzet
+    client.force_login(gebruikers["andere_coordinator"])
+    start = timezone.localtime() + timezone.timedelta(days=10)
+    response = client.post(
+        "/admin/bijeenkomsten/bijeenkomst/add/",
+        {
+            "titel": "Nieuw overleg",
+            "slug": "nieuw-overleg",
+            "status": "concept",
+            "omschrijving": "Over mantelzorg.",
+            "start_0": start.strftime("%d-%m-%Y"),
+            "start_1": "15:00",
+            "einde_0": start.strftime("%d-%m-%Y"),
+            "einde_1": "17:00",
+            "capaciteit": "80",
+            "programma-TOTAL_FORMS": "0",
+            "programma-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    from bijeenkomsten.models import Bijeenkomst
+
+    nieuw = Bijeenkomst.objects.get(slug="nieuw-overleg")
+    assert list(nieuw.coordinatoren.all()) == [gebruikers["andere_coordinator"]]
