@@ -112,11 +112,17 @@ def aanmelding(request, token):
     )
     if gevonden is None:
         raise Http404
+    status = 200
     if request.method == "POST":
-        if gevonden.status != Aanmelding.Status.GEANNULEERD:
-            services.annuleren(gevonden)
-            messages.success(request, _("Uw aanmelding is geannuleerd."))
-        return redirect(gevonden.get_absolute_url())
+        try:
+            if gevonden.status != Aanmelding.Status.GEANNULEERD:
+                services.annuleren(gevonden)
+                messages.success(request, _("Uw aanmelding is geannuleerd."))
+        except services.ProbeerOpnieuw as fout:  # the meeting is busy; nothing changed
+            messages.error(request, str(fout))
+            status = 503
+        else:
+            return redirect(gevonden.get_absolute_url())
     return render(
         request,
         "bijeenkomsten/aanmelding.html",
@@ -125,4 +131,5 @@ def aanmelding(request, token):
             "bijeenkomst": gevonden.bijeenkomst,
             "positie": services.wachtlijstpositie(gevonden),
         },
+        status=status,
     )
