@@ -30,8 +30,8 @@ ls -l "$doel"
 # The organisation field of the registration form: GOV.UK's accessible autocomplete.
 doel=static/vendor/accessible-autocomplete
 rm -rf "$doel" && mkdir -p "$doel"
-cp "$tmp"/accessible-autocomplete-*/package/dist/accessible-autocomplete.min.js "$doel/"
-cp "$tmp"/accessible-autocomplete-*/package/dist/accessible-autocomplete.min.css "$doel/"
+# With their source maps: the files point to them, and collectstatic's manifest needs them.
+cp "$tmp"/accessible-autocomplete-*/package/dist/accessible-autocomplete.min.{js,css}{,.map} "$doel/"
 cp "$tmp"/accessible-autocomplete-*/package/LICENSE.txt "$doel/LICENSE.txt"
 echo "$AUTOCOMPLETE" > "$doel/VERSION"
 ls -l "$doel"
