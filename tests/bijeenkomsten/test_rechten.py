@@ -208,3 +208,13 @@ def test_wie_een_bijeenkomst_maakt_coordineert_haar(client, opzet):
 
     nieuw = Bijeenkomst.objects.get(slug="nieuw-overleg")
     assert list(nieuw.coordinatoren.all()) == [gebruikers["andere_coordinator"]]
+
+
+def test_outbox_alleen_voor_beheerders(client, opzet):
+    _, _, gebruikers = opzet
+    url = "/admin/netwerk/uitgaandeemail/"
+    for wie in ("coordinator", "redacteur", "andere_coordinator"):
+        client.force_login(gebruikers[wie])
+        assert client.get(url).status_code == 403, wie
+    client.force_login(gebruikers["beheerder"])
+    assert client.get(url).status_code == 200
