@@ -1,8 +1,10 @@
 """Headless Chromium through Playwright, against pytest-django's live server.
 
-Playwright's sync API runs an event loop in the main thread; Django would then refuse
+Playwright's sync API keeps an event loop running in the main thread; Django then refuses
 database access in fixtures and tests (SynchronousOnlyOperation), although nothing here
-is asynchronous. Hence DJANGO_ALLOW_ASYNC_UNSAFE.
+is asynchronous. So DJANGO_ALLOW_ASYNC_UNSAFE is set while the browser runs, and only
+then: the browser lives per test module, so the loop and the setting are gone before the
+other tests (which also run `manage.py check --deploy`, which rejects the setting).
 """
 
 import io
@@ -10,8 +12,6 @@ import os
 
 import pytest
 from django.core.management import call_command
-
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 # Without the background-networking flags Chromium tries to reach Google services and its
 # connections are refused on a closed network.
@@ -27,16 +27,24 @@ CHROMIUM_ARGS = [
 CHROMIUM = os.environ.get("NETWERK_CHROMIUM", "/usr/bin/chromium")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+    vorige = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
+    finally:
+        if vorige is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = vorige
 
 
 @pytest.fixture
