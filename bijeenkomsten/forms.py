@@ -82,7 +82,7 @@ class AanmeldForm(forms.ModelForm):
             self.fields[naam].widget.attrs["autocomplete"] = autocomplete
         self.fields["organisatie"].widget.attrs["data-autocomplete"] = "organisatie"
         self.helper = FormHelper()
-        self.helper.form_id = "aanmelden"
+        self.helper.form_id = "aanmeld-formulier"
         self.helper.attrs = {"action": "#aanmelden"}
         self.helper.layout = Layout(
             Field("naam"),

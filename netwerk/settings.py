@@ -175,7 +175,8 @@ AANMELDEN_VERGRENDELEN = env.bool("AANMELDEN_VERGRENDELEN", default=True)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["nlds"]
 CRISPY_TEMPLATE_PACK = "nlds"
-CRISPY_FAIL_SILENTLY = not DEBUG
+# A form that cannot render must fail loudly, never show an empty form.
+CRISPY_FAIL_SILENTLY = False
 
 # Change suggestions ("Klopt er iets niet?") one IP address may send per hour.
 WIJZIGINGSVOORSTEL_LIMIET_PER_UUR = env.int("WIJZIGINGSVOORSTEL_LIMIET_PER_UUR", default=5)

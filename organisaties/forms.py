@@ -42,7 +42,9 @@ class WijzigingsvoorstelForm(forms.ModelForm):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["naam"].widget.attrs["autocomplete"] = "name"
         self.helper = FormHelper()
-        self.helper.form_id = "melden"
+        self.helper.form_id = "melden-formulier"
+        # Without JavaScript an invalid form reloads the page: land on the form, not the top.
+        self.helper.form_action = "#melden"
         self.helper.layout = Layout(
             Field("toelichting"),
             Field("naam"),
