@@ -53,12 +53,16 @@ class Antwoord:
 class Bezoeker:
     """A browser without a browser: one CSRF cookie and form token, real HTTP requests."""
 
-    def __init__(self, live_server, pad):
+    def __init__(self, live_server, pad, sessie=None):
         self.adres = urllib.parse.urlsplit(live_server.url)
-        antwoord, cookies = self._verstuur("GET", pad)
+        self.sessie = sessie  # a logged-in staff member's sessionid, for coordinator pages
+        antwoord, cookies = self._verstuur("GET", pad, headers=self._sessiekoek())
         assert antwoord.status == 200, antwoord
         self.cookie = cookies["csrftoken"].value
         self.token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', antwoord.tekst)[1]
+
+    def _sessiekoek(self):
+        return {"Cookie": f"sessionid={self.sessie}"} if self.sessie else {}
 
     def _verbinding(self):
         return http.client.HTTPConnection(self.adres.hostname, self.adres.port, timeout=TIMEOUT)
@@ -78,10 +82,10 @@ class Bezoeker:
 
     def post(self, pad, gegevens=None, verbinding=None):
         body = urllib.parse.urlencode({"csrfmiddlewaretoken": self.token, **(gegevens or {})})
-        headers = {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"csrftoken={self.cookie}",
-        }
+        koekjes = f"csrftoken={self.cookie}"
+        if self.sessie:
+            koekjes += f"; sessionid={self.sessie}"
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": koekjes}
         return self._verstuur("POST", pad, body, headers, verbinding)[0]
 
     def get(self, pad):
@@ -278,3 +282,29 @@ def test_bezet_slot_geeft_een_vriendelijke_melding_en_verandert_niets(druk, live
     assert bijeenkomst.aanmeldingen.count() == 1
     # The page offers the same action again: the form, or the cancel button.
     assert 'name="csrfmiddlewaretoken"' in antwoord.tekst
+
+
+def test_inchecken_vanaf_twee_telefoons_tegelijk(druk, live_server, client):
+    """Two phones at the door tap the same person: one check-in, its time kept, no error."""
+    from tests.factories import GebruikerFactory
+
+    coordinator = GebruikerFactory()
+    bijeenkomst = BijeenkomstFactory(capaciteit=CAPACITEIT, coordinatoren=[coordinator])
+    aanmelding = services.aanmelden(bijeenkomst, naam="Anna", email="anna@voorbeeld.nl")
+    client.force_login(coordinator)
+    telefoon = Bezoeker(
+        live_server,
+        f"/coordinatie/{bijeenkomst.slug}/inchecken/",
+        sessie=client.cookies["sessionid"].value,
+    )
+    pad = f"/coordinatie/{bijeenkomst.slug}/inchecken/{aanmelding.pk}/"
+
+    antwoorden = telefoon.tegelijk([(pad, {"actie": "aanwezig"})] * 6)
+
+    assert [a.status for a in antwoorden] == [302] * 6, antwoorden
+    aanmelding.refresh_from_db()
+    assert aanmelding.status == "aanwezig"
+    tijd = aanmelding.aanwezig_op
+    telefoon.tegelijk([(pad, {"actie": "aanwezig"})] * 2)
+    aanmelding.refresh_from_db()
+    assert aanmelding.aanwezig_op == tijd
