@@ -4,32 +4,79 @@ Every change to the directory bumps one version number in the cache; all cached 
 the taxonomy carry that number in their key, so one change invalidates everything at once and
 no page ever shows a published organisation that is gone. With several app processes the cache
 must be shared (REDIS_URL), or each process would keep its own version.
+
+The version is bumped when the change is made and once more when its transaction commits: a
+page rendered in between (from the data before the commit) is then cached under a version that
+is already outdated. Within one request the version is read from the cache once, so a page sees
+one consistent version however often it asks. A fresh version number starts at a random value,
+so that after the cache is emptied no number comes back that a process still remembers (the
+taxonomy and facet index keep the data of the current version in process memory).
 """
 
 import hashlib
+import secrets
 from functools import wraps
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import connection, transaction
 from django.http import HttpResponse
 
 VERSIE_SLEUTEL = "sociale-kaart:versie"
 
+# The version read during the current request (per thread or async task).
+_verzoek = Local()
+
+
+def _verzoek_begint(**kwargs):
+    _verzoek.actief = True
+    _verzoek.versie = None
+
+
+def _verzoek_eindigt(**kwargs):
+    _verzoek.actief = False
+    _verzoek.versie = None
+
+
+request_started.connect(_verzoek_begint, dispatch_uid="sociale-kaart-versie-begin")
+request_finished.connect(_verzoek_eindigt, dispatch_uid="sociale-kaart-versie-einde")
+
+
+def _nieuwe_versie() -> int:
+    # Far below the 64-bit limit of Redis' INCR, far apart from any earlier start.
+    return secrets.randbits(48) + 1
+
 
 def kaart_versie() -> int:
+    in_verzoek = getattr(_verzoek, "actief", False)
+    if in_verzoek and _verzoek.versie is not None:
+        return _verzoek.versie
     versie = cache.get(VERSIE_SLEUTEL)
     if versie is None:
-        cache.add(VERSIE_SLEUTEL, 1, timeout=None)
-        versie = cache.get(VERSIE_SLEUTEL, 1)
+        cache.add(VERSIE_SLEUTEL, _nieuwe_versie(), timeout=None)
+        versie = cache.get(VERSIE_SLEUTEL)
+        if versie is None:  # a cache that keeps nothing (DummyCache)
+            versie = 0
+    if in_verzoek:
+        _verzoek.versie = versie
     return versie
+
+
+def _verhoog() -> None:
+    try:
+        cache.incr(VERSIE_SLEUTEL)
+    except ValueError:
+        cache.add(VERSIE_SLEUTEL, _nieuwe_versie(), timeout=None)
 
 
 def kaart_gewijzigd() -> None:
     """Call after any change that can show on a public page."""
-    try:
-        cache.incr(VERSIE_SLEUTEL)
-    except ValueError:
-        cache.add(VERSIE_SLEUTEL, 1, timeout=None)
+    _verzoek.versie = None
+    _verhoog()
+    if connection.in_atomic_block:
+        transaction.on_commit(_verhoog)
 
 
 def cache_anonieme_pagina(view):

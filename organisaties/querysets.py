@@ -37,12 +37,14 @@ class OrganisatieQuerySet(models.QuerySet):
         return self.select_related("soort").defer("zoekvector", "zoektekst")
 
     def met_details(self):
-        """Everything an organisation's page shows, in a fixed number of queries."""
+        """Everything an organisation's page shows, in a fixed number of queries (eight).
+
+        Not the organisation's own wijken: the page shows the wijk of each location instead.
+        """
         aanbod = self.model._meta.get_field("aanbod").related_model
         locatie = self.model._meta.get_field("locaties").related_model
         return self.select_related("soort").prefetch_related(
             "themas",
-            "wijken",
             models.Prefetch(
                 "locaties",
                 queryset=locatie.objects.select_related("wijk").prefetch_related("openingstijden"),
