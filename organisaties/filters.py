@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisaties.models import Organisatie
 from organisaties.taxonomie import taxonomie
-from organisaties.zoeken import MAX_ZOEKLENGTE, zoekwoorden
+from organisaties.zoeken import MAX_ZOEKLENGTE, verbeter_tikfouten, zoekwoorden
 
 
 class ZoekForm(forms.Form):
@@ -76,6 +76,7 @@ class OrganisatieFilter(django_filters.FilterSet):
     )
 
     zoekmodus = Zoekmodus.ALLE_WOORDEN
+    verbeterde_zoektekst = ""
 
     class Meta:
         model = Organisatie
@@ -84,7 +85,7 @@ class OrganisatieFilter(django_filters.FilterSet):
 
     def filter_zoek(self, queryset, name, value):
         if self.zoekmodus == Zoekmodus.GELIJKENIS:
-            return queryset.lijkt_op(value)
+            return queryset.zoek(self.verbeterde_zoektekst)
         return queryset.zoek(value, alle_woorden=self.zoekmodus == Zoekmodus.ALLE_WOORDEN)
 
     def _ids(self, termen, slugs):
@@ -124,6 +125,15 @@ class OrganisatieFilter(django_filters.FilterSet):
     @property
     def heeft_zoekopdracht(self):
         return bool(zoekwoorden(self.form.cleaned_data.get("q") or ""))
+
+    def verbeter_tikfouten(self):
+        """Correct the search words to words of the directory; True if anything changed."""
+        woorden = zoekwoorden(self.form.cleaned_data.get("q") or "")
+        verbeterd = verbeter_tikfouten(woorden)
+        if verbeterd == woorden:
+            return False
+        self.verbeterde_zoektekst = " ".join(verbeterd)
+        return True
 
     def zonder_soort(self):
         """The result without the soort filter, for counting soorten."""

@@ -139,9 +139,6 @@ class Organisatie(models.Model):
 
     # Kept current by organisaties.zoekindex on every change; never edited by hand.
     zoekvector = SearchVectorField(_("zoekvector"), null=True, editable=False)
-    zoektekst = models.TextField(
-        _("zoektekst"), blank=True, editable=False, help_text=_("Tekst zonder accenten.")
-    )
     facet_themas = ArrayField(models.IntegerField(), default=list, editable=False)
     facet_doelgroepen = ArrayField(models.IntegerField(), default=list, editable=False)
     facet_wijken = ArrayField(models.IntegerField(), default=list, editable=False)
@@ -174,6 +171,23 @@ class Organisatie(models.Model):
         """The number as a tel: URI: digits and a leading + only."""
         cijfers = "".join(c for c in self.telefoon if c.isdigit() or c == "+")
         return f"tel:{cijfers}" if cijfers else ""
+
+
+class Zoekwoord(models.Model):
+    """A word of the published directory, to correct typos in searches against.
+
+    Kept by zoekindex.py; with pg_trgm a trigram index finds the nearest word quickly, so a
+    misspelt search costs one indexed look-up instead of a scan of every organisation.
+    """
+
+    woord = models.CharField(_("woord"), max_length=40, unique=True)
+
+    class Meta:
+        verbose_name = _("zoekwoord")
+        verbose_name_plural = _("zoekwoorden")
+
+    def __str__(self):
+        return self.woord
 
 
 class Locatie(models.Model):

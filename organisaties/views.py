@@ -31,15 +31,16 @@ def organisatie_lijst(request):
     facetten = tel_facetten(resultaat, filterset.zonder_soort())
     zoekmodus = Zoekmodus.ALLE_WOORDEN
     if facetten.totaal == 0 and filterset.heeft_zoekopdracht:
-        # Nothing has every word: show what has one of them, or else what looks alike.
-        for ruimer in (Zoekmodus.EEN_WOORD, Zoekmodus.GELIJKENIS):
-            if ruimer == Zoekmodus.GELIJKENIS and not kan_tikfouten_vergeven():
-                break
-            resultaat = filterset.opnieuw(ruimer)
+        # Nothing has every word: show what has one of them, or else correct typos.
+        resultaat = filterset.opnieuw(Zoekmodus.EEN_WOORD)
+        facetten = tel_facetten(resultaat, filterset.zonder_soort())
+        if facetten.totaal:
+            zoekmodus = Zoekmodus.EEN_WOORD
+        elif kan_tikfouten_vergeven() and filterset.verbeter_tikfouten():
+            resultaat = filterset.opnieuw(Zoekmodus.GELIJKENIS)
             facetten = tel_facetten(resultaat, filterset.zonder_soort())
             if facetten.totaal:
-                zoekmodus = ruimer
-                break
+                zoekmodus = Zoekmodus.GELIJKENIS
 
     pagina = _pagina(request, resultaat, facetten.totaal)
     tax = taxonomie()
@@ -48,6 +49,7 @@ def organisatie_lijst(request):
         "pagina": pagina,
         "facetten": facetten,
         "zoekmodus": zoekmodus,
+        "verbeterde_zoektekst": filterset.verbeterde_zoektekst,
         "taxonomie": tax,
         "filtergroepen": _filtergroepen(filterset, facetten, tax),
         "actieve_filters": _actieve_filters(request, filterset, tax),

@@ -54,3 +54,29 @@ def heeft_extensie(naam: str) -> bool:
 
 def kan_tikfouten_vergeven() -> bool:
     return heeft_extensie("pg_trgm")
+
+
+# For each search word of at least 4 letters that is not a stop word, the most similar word of
+# the directory (pg_trgm's % operator, which the trigram index on organisaties_zoekwoord
+# answers), or the word itself when nothing is similar enough.
+_VERBETER = """
+SELECT COALESCE(
+    (SELECT z.woord FROM organisaties_zoekwoord z
+     WHERE length(v.woord) >= 4
+       AND to_tsvector(%s::regconfig, v.woord) <> ''::tsvector
+       AND z.woord %% v.woord
+     ORDER BY similarity(z.woord, v.woord) DESC, z.woord
+     LIMIT 1),
+    v.woord)
+FROM unnest(%s::text[]) WITH ORDINALITY AS v(woord, n)
+ORDER BY v.n
+"""
+
+
+def verbeter_tikfouten(woorden: list[str]) -> list[str]:
+    """The search words with typos corrected to words of the directory. Needs pg_trgm."""
+    if not woorden:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(_VERBETER, [ZOEK_CONFIG, woorden])
+        return [rij[0] for rij in cursor.fetchall()]

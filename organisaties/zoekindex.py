@@ -10,11 +10,15 @@ UPDATE per batch of organisations, so that rebuilding thousands of them (a renam
 import, the benchmark's generator) costs a few statements, not one per organisation.
 """
 
+import re
 from collections.abc import Iterable
 
 from django.db import connection
 
 from organisaties.zoeken import ZOEK_CONFIG, zonder_accenten
+
+# Words worth correcting a typo to: letters only, 4 to 40 of them.
+_WOORD = re.compile(r"\b[^\W\d_]{4,40}\b")
 
 # Organisations read and written per statement: bounds memory and statement size.
 BATCH = 500
@@ -25,16 +29,14 @@ UPDATE organisaties_organisatie AS o SET
     zoekvector = setweight(to_tsvector(%(config)s::regconfig, COALESCE(v.naam, '')), 'A')
         || setweight(to_tsvector(%(config)s::regconfig, COALESCE(v.kern, '')), 'B')
         || setweight(to_tsvector(%(config)s::regconfig, COALESCE(v.rest, '')), 'C'),
-    zoektekst = v.zoektekst,
     facet_themas = v.themas::integer[],
     facet_doelgroepen = v.doelgroepen::integer[],
     facet_wijken = v.wijken::integer[],
     is_gratis = v.is_gratis
 FROM unnest(
     %(id)s::bigint[], %(naam)s::text[], %(kern)s::text[], %(rest)s::text[],
-    %(zoektekst)s::text[], %(themas)s::text[], %(doelgroepen)s::text[], %(wijken)s::text[],
-    %(is_gratis)s::boolean[]
-) AS v(id, naam, kern, rest, zoektekst, themas, doelgroepen, wijken, is_gratis)
+    %(themas)s::text[], %(doelgroepen)s::text[], %(wijken)s::text[], %(is_gratis)s::boolean[]
+) AS v(id, naam, kern, rest, themas, doelgroepen, wijken, is_gratis)
 WHERE o.id = v.id
 """
 
@@ -51,7 +53,7 @@ def werk_zoekindex_bij(organisatie_ids: Iterable[int]) -> None:
 
 
 def _werk_bij(ids: list[int]) -> None:
-    from organisaties.models import Aanbod, Organisatie
+    from organisaties.models import Aanbod, Organisatie, Zoekwoord
 
     organisaties = (
         Organisatie.objects.filter(pk__in=ids)
@@ -64,6 +66,7 @@ def _werk_bij(ids: list[int]) -> None:
     ):
         aanbod_per_organisatie.setdefault(aanbod.organisatie_id, []).append(aanbod)
 
+    woorden: set[str] = set()
     kolommen = {
         k: []
         for k in (
@@ -71,7 +74,6 @@ def _werk_bij(ids: list[int]) -> None:
             "naam",
             "kern",
             "rest",
-            "zoektekst",
             "themas",
             "doelgroepen",
             "wijken",
@@ -104,7 +106,8 @@ def _werk_bij(ids: list[int]) -> None:
         kolommen["naam"].append(zonder_accenten(naam))
         kolommen["kern"].append(zonder_accenten(kern))
         kolommen["rest"].append(zonder_accenten(rest))
-        kolommen["zoektekst"].append(zonder_accenten(f"{naam} {kern} {rest}").lower())
+        if organisatie.status == Organisatie.Status.GEPUBLICEERD:
+            woorden.update(_WOORD.findall(zonder_accenten(f"{naam} {kern} {rest}").lower()))
         kolommen["themas"].append(_array(themas))
         kolommen["doelgroepen"].append(_array(doelgroepen))
         kolommen["wijken"].append(_array(wijken))
@@ -113,3 +116,6 @@ def _werk_bij(ids: list[int]) -> None:
     if kolommen["id"]:
         with connection.cursor() as cursor:
             cursor.execute(_UPDATE, {"config": ZOEK_CONFIG, **kolommen})
+    Zoekwoord.objects.bulk_create(
+        [Zoekwoord(woord=woord) for woord in sorted(woorden)], ignore_conflicts=True
+    )

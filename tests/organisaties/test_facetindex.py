@@ -6,7 +6,6 @@ kept per process (taxonomie.py) and the search columns are written in batches (z
 
 import pytest
 from django.core.cache import cache
-from django.db.models import Q
 
 from organisaties import cache as kaartcache
 from organisaties import zoekindex
@@ -131,7 +130,7 @@ def test_versie_gaat_ook_omhoog_als_de_transactie_vastligt(db, django_capture_on
 
 
 def test_zoekindex_in_porties_is_gelijk_aan_een_voor_een(demodata, monkeypatch):
-    velden = ["zoekvector", "zoektekst", "facet_themas", "facet_doelgroepen", "facet_wijken"]
+    velden = ["zoekvector", "facet_themas", "facet_doelgroepen", "facet_wijken"]
     ids = list(Organisatie.objects.values_list("pk", flat=True))
 
     def stand():
@@ -140,8 +139,8 @@ def test_zoekindex_in_porties_is_gelijk_aan_een_voor_een(demodata, monkeypatch):
     for pk in ids:
         zoekindex.werk_zoekindex_bij([pk])
     een_voor_een = stand()
-    Organisatie.objects.update(zoekvector=None, zoektekst="", facet_themas=[], is_gratis=False)
+    Organisatie.objects.update(zoekvector=None, facet_themas=[], is_gratis=False)
     monkeypatch.setattr(zoekindex, "BATCH", 7)
     zoekindex.werk_zoekindex_bij(ids)
     assert stand() == een_voor_een
-    assert Organisatie.objects.filter(Q(zoekvector=None) | Q(zoektekst="")).count() == 0
+    assert Organisatie.objects.filter(zoekvector=None).count() == 0

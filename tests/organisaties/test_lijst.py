@@ -146,9 +146,18 @@ def test_tikfout_vindt_toch_iets_waar_pg_trgm_er_is(client, demodata):
     response = client.get(LIJST, {"q": "mantelzrog"})
     if kan_tikfouten_vergeven():
         assert response.context["zoekmodus"] == "gelijkenis"
-        assert "Minters Mantelzorg" in resultaten(response)
+        assert resultaten(response)[0] == "Minters Mantelzorg"
+        assert "de resultaten voor <strong>mantelzorg</strong>" in response.content.decode()
     else:
         assert resultaten(response) == []
+
+
+def test_onzin_en_stopwoorden_geven_geen_resultaten_en_geen_fout(client, demodata):
+    for q in ("qwzrtx", "de", "de het een"):
+        response = client.get(LIJST, {"q": q})
+        assert response.status_code == 200
+        assert resultaten(response) == []
+        assert response.context["zoekmodus"] == "alle"
 
 
 def test_paginering_houdt_filters_vast(client):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from organisaties.models import Organisatie
-from organisaties.zoeken import kan_tikfouten_vergeven, zoekwoorden
+from organisaties.models import Organisatie, Zoekwoord
+from organisaties.zoeken import kan_tikfouten_vergeven, verbeter_tikfouten, zoekwoorden
 from tests.factories import AanbodFactory, OrganisatieFactory
 
 pytestmark = pytest.mark.django_db
@@ -96,14 +96,18 @@ def test_zoekopdracht_van_alleen_tekens_geeft_alles_terug(demodata):
     assert len(namen("&&& !!! :*")) == Organisatie.objects.gepubliceerd().count()
 
 
-def test_tikfout_wordt_vergeven_als_pg_trgm_er_is(demodata):
+def test_tikfout_wordt_verbeterd_naar_een_woord_uit_de_kaart(demodata):
     if not kan_tikfouten_vergeven():
         pytest.skip("Deze PostgreSQL heeft geen pg_trgm: tikfouten worden niet vergeven.")
-    resultaat = list(
-        Organisatie.objects.gepubliceerd()
-        .lijkt_op("mantelzrog")
-        .order_by("-relevantie")
-        .values_list("naam", flat=True)
-    )
-    assert "Minters Mantelzorg" in resultaat[:3]
-    assert "Stroomopwaarts" not in resultaat
+    assert verbeter_tikfouten(["mantelzrog", "schuldhlp"]) == ["mantelzorg", "schuldhulp"]
+    # Stop words, short words and nonsense stay as they are.
+    assert verbeter_tikfouten(["de", "bij", "qwzrtx"]) == ["de", "bij", "qwzrtx"]
+    assert namen("mantelzorg")[0] == "Minters Mantelzorg"
+
+
+def test_woordenlijst_bevat_alleen_woorden_van_gepubliceerde_organisaties(db):
+    OrganisatieFactory(naam="Geheimzinnige Stichting", status=Organisatie.Status.CONCEPT)
+    OrganisatieFactory(naam="Openbare Voedseltuin")
+    woorden = set(Zoekwoord.objects.values_list("woord", flat=True))
+    assert {"openbare", "voedseltuin"} <= woorden
+    assert "geheimzinnige" not in woorden
