@@ -25,6 +25,9 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 
 VERSIE_SLEUTEL = "sociale-kaart:versie"
+# Data kept per directory version (taxonomy, facet index) expires after a day, so that the
+# versions left behind by every change do not pile up in Redis.
+VERSIE_BEWAARTIJD = 24 * 3600
 
 # The version read during the current request (per thread or async task).
 _verzoek = Local()

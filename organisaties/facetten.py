@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db import connection
 
-from organisaties.cache import kaart_versie
+from organisaties.cache import VERSIE_BEWAARTIJD, kaart_versie
 
 
 @dataclass
@@ -100,7 +100,7 @@ def facetindex() -> FacetIndex:
     index = cache.get(sleutel)
     if index is None:
         index = bouw_facetindex()
-        cache.set(sleutel, index, None)
+        cache.set(sleutel, index, VERSIE_BEWAARTIJD)
     _laatste = (versie, index)
     return index
 

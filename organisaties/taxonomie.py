@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
-from organisaties.cache import kaart_versie
+from organisaties.cache import VERSIE_BEWAARTIJD, kaart_versie
 
 
 @dataclass
@@ -60,6 +60,6 @@ def taxonomie() -> Taxonomie:
             soorten=Termen(list(Soort.objects.all())),
             wijken=Termen(list(Wijk.objects.all())),
         )
-        cache.set(sleutel, resultaat, None)
+        cache.set(sleutel, resultaat, VERSIE_BEWAARTIJD)
     _laatste = (versie, resultaat)
     return resultaat
