@@ -296,7 +296,20 @@ ORGANISATIES = [
         "telefoon": "010 123 45 13",
         "themas": ["vrijwilligerswerk", "wonen", "eenzaamheid"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "Present Maassluis",
+                "Hoogstraat 21",
+                "3142 EA",
+                "Maassluis",
+                51.9161,
+                4.2502,
+                "centrum",
+                True,
+                "Gelijkvloers, bij het Vrijwilligerssteunpunt.",
+                [(2, "10:00", "12:00", "spreekuur")],
+            ),
+        ],
         "aanbod": [
             (
                 "Klussen met een groep",
@@ -543,7 +556,20 @@ ORGANISATIES = [
         "telefoon": "010 123 45 19",
         "themas": ["jeugd-en-gezin"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "Buurtgezinnen in De Vloot",
+                "Merellaan 20",
+                "3145 SM",
+                "Maassluis",
+                51.9251,
+                4.2561,
+                "sluispolder",
+                True,
+                "Drempelvrije ingang.",
+                [(3, "09:00", "12:00", "op afspraak")],
+            ),
+        ],
         "aanbod": [
             (
                 "Steungezin",
@@ -568,7 +594,20 @@ ORGANISATIES = [
         "telefoon": "010 123 45 20",
         "themas": ["gezondheid", "wonen"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "Argos Zorggroep Maassluis",
+                "Uiterstegracht 3",
+                "3142 CA",
+                "Maassluis",
+                51.9142,
+                4.2563,
+                "centrum",
+                True,
+                "Volledig rolstoeltoegankelijk.",
+                WERKDAGEN,
+            ),
+        ],
         "aanbod": [
             (
                 "Personenalarmering",
@@ -629,7 +668,20 @@ ORGANISATIES = [
         "telefoon": "010 123 45 22",
         "themas": ["gezondheid", "wonen"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "Rogplus Vlaardingen",
+                "Westnieuwland 6",
+                "3131 VX",
+                "Vlaardingen",
+                51.9097,
+                4.3412,
+                None,
+                True,
+                "Lift en invalidentoilet.",
+                WERKDAGEN,
+            ),
+        ],
         "aanbod": [
             (
                 "Wmo-voorzieningen",
@@ -653,7 +705,20 @@ ORGANISATIES = [
         "telefoon": "010 123 45 23",
         "themas": ["werk-en-inkomen", "armoede-en-schulden", "inburgering"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "Stroomopwaarts Maassluis",
+                "Koningshoek 90",
+                "3144 BA",
+                "Maassluis",
+                51.9188,
+                4.2615,
+                "koningshoek",
+                True,
+                "Drempelvrij, ringleiding aan de balie.",
+                OCHTENDEN,
+            ),
+        ],
         "aanbod": [
             (
                 "Bijstandsuitkering",
@@ -721,7 +786,20 @@ ORGANISATIES = [
         "telefoon": "075 123 45 31",
         "themas": ["mantelzorg"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "MOE Zaandam",
+                "Vincent van Goghweg 5",
+                "1506 JA",
+                "Zaandam",
+                52.4420,
+                4.8150,
+                None,
+                True,
+                "Gelijkvloers.",
+                [(1, "10:00", "15:00", ""), (4, "10:00", "15:00", "")],
+            ),
+        ],
         "aanbod": [
             (
                 "Lotgenotencontact",
@@ -744,7 +822,20 @@ ORGANISATIES = [
         "telefoon": "075 123 45 32",
         "themas": ["inburgering"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "De Sluis Zaandam",
+                "Westzijde 20",
+                "1506 EE",
+                "Zaandam",
+                52.4390,
+                4.8190,
+                None,
+                False,
+                "Trap naar de eerste verdieping.",
+                [(3, "13:00", "17:00", "taalcafé")],
+            ),
+        ],
         "aanbod": [
             (
                 "Taalmaatje",
@@ -768,7 +859,20 @@ ORGANISATIES = [
         "telefoon": "075 123 45 33",
         "themas": ["gezondheid", "mantelzorg"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "Alzheimer Café Zaandam",
+                "Stadserf 1",
+                "1502 MB",
+                "Zaandam",
+                52.4380,
+                4.8270,
+                None,
+                True,
+                "Drempelvrij, invalidentoilet.",
+                [(2, "19:30", "21:30", "elke eerste dinsdag van de maand")],
+            ),
+        ],
         "aanbod": [
             (
                 "Alzheimer Café",
@@ -792,7 +896,20 @@ ORGANISATIES = [
         "telefoon": "",
         "themas": ["armoede-en-schulden", "gezondheid"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "Burgerplatform Zaanstad",
+                "Stadserf 1",
+                "1502 MB",
+                "Zaandam",
+                52.4380,
+                4.8270,
+                None,
+                True,
+                "In het stadhuis, drempelvrij.",
+                [],
+            ),
+        ],
         "aanbod": [],
     },
     {
@@ -806,7 +923,20 @@ ORGANISATIES = [
         "telefoon": "0413 12 34 40",
         "themas": ["mantelzorg", "vrijwilligerswerk", "eenzaamheid"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "ONS Welzijn Veghel",
+                "Markt 1",
+                "5461 JH",
+                "Veghel",
+                51.6166,
+                5.5481,
+                None,
+                True,
+                "Drempelvrij.",
+                WERKDAGEN,
+            ),
+        ],
         "aanbod": [
             (
                 "Steunpunt mantelzorg",
@@ -830,7 +960,20 @@ ORGANISATIES = [
         "telefoon": "0413 12 34 41",
         "themas": ["armoede-en-schulden", "eenzaamheid"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "Welzijn De Meierij Sint-Oedenrode",
+                "Kerkstraat 20",
+                "5492 AH",
+                "Sint-Oedenrode",
+                51.5672,
+                5.4596,
+                None,
+                True,
+                "Gelijkvloers.",
+                OCHTENDEN,
+            ),
+        ],
         "aanbod": [
             (
                 "Formulierenbrigade",
@@ -853,7 +996,20 @@ ORGANISATIES = [
         "telefoon": "0413 12 34 42",
         "themas": ["gezondheid", "jeugd-en-gezin"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "MEE Veghel",
+                "Hoofdstraat 60",
+                "5461 JK",
+                "Veghel",
+                51.6170,
+                5.5440,
+                None,
+                True,
+                "Lift aanwezig.",
+                WERKDAGEN,
+            ),
+        ],
         "aanbod": [
             (
                 "Cliëntondersteuning",
@@ -876,7 +1032,20 @@ ORGANISATIES = [
         "telefoon": "0413 12 34 43",
         "themas": ["jeugd-en-gezin", "armoede-en-schulden"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "Lumens Schijndel",
+                "Markt 20",
+                "5481 AK",
+                "Schijndel",
+                51.6229,
+                5.4329,
+                None,
+                True,
+                "Drempelvrij.",
+                WERKDAGEN,
+            ),
+        ],
         "aanbod": [
             (
                 "Algemeen maatschappelijk werk",
@@ -899,7 +1068,20 @@ ORGANISATIES = [
         "telefoon": "0413 12 34 44",
         "themas": ["armoede-en-schulden", "jeugd-en-gezin"],
         "wijken": [],
-        "locaties": [],
+        "locaties": [
+            (
+                "Farent Veghel",
+                "Deken van Miertstraat 4",
+                "5461 JB",
+                "Veghel",
+                51.6160,
+                5.5460,
+                None,
+                True,
+                "Drempelvrij, invalidentoilet.",
+                WERKDAGEN,
+            ),
+        ],
         "aanbod": [
             (
                 "Thuisadministratie en budgetcoaching",

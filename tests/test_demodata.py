@@ -1,0 +1,47 @@
+"""The demo data: the organisations and meetings of the seeds, complete enough to show."""
+
+import pytest
+
+from bijeenkomsten.models import Bijeenkomst
+from organisaties.models import Organisatie, SiteConfiguratie
+
+pytestmark = pytest.mark.django_db
+
+KERNGROEP = [
+    "Vrijwilligerssteunpunt Maassluis",
+    "Minters Mantelzorg",
+    "Stichting Present Maassluis",
+    "Humanitas Maassluis",
+    "Seniorenwelzijn Maassluis",
+    "Buurtcirkel Pameijer",
+    "Stichting Onder een dak",
+    "Wijkteam VraagRaak",
+    "Welzijn E25",
+    "Buurtgezinnen Maassluis",
+    "Oproepcentrale Argos Zorggroep",
+    "Voedselbank Maassluis",
+]
+
+
+def test_de_organisaties_uit_de_bronnen_staan_erin(demodata):
+    namen = set(Organisatie.objects.gepubliceerd().values_list("naam", flat=True))
+    assert set(KERNGROEP) <= namen
+    assert {"Rogplus", "Stroomopwaarts", "Stichting OZW", "Stichting MOE", "De Sluis"} <= namen
+    assert {"ONS Welzijn", "Welzijn De Meierij", "MEE", "Lumens", "Farent"} <= namen
+    assert SiteConfiguratie.get_solo().is_demo
+
+
+def test_demodata_elke_organisatie_heeft_aanbod_locatie_en_thema(demodata):
+    for organisatie in Organisatie.objects.prefetch_related("locaties", "themas", "aanbod"):
+        assert organisatie.locaties.all(), organisatie
+        assert organisatie.themas.all(), organisatie
+    assert (
+        Organisatie.objects.filter(aanbod__isnull=True).count() <= 1
+    )  # the Burgerplatform advises
+
+
+def test_demodata_bijeenkomsten(demodata):
+    assert (
+        Bijeenkomst.objects.get(slug="samen-doen").vervolg_op.titel == "Samen sterk tegen armoede"
+    )
+    assert Bijeenkomst.objects.gepubliceerd().komend().exists()
