@@ -4,12 +4,39 @@
 (function () {
   "use strict";
   if (!window.accessibleAutocomplete) return;
+
+  function tekstVan(element) {
+    return (element.textContent || "").replace(/\s+/g, " ").trim();
+  }
+
   document.querySelectorAll('select[data-autocomplete="organisatie"]').forEach(function (select) {
+    var id = select.id;
+    // The combobox replaces the select's aria-describedby with its own hint: keep the help
+    // text ("Staat uw organisatie er niet bij?") by putting it in front of that hint.
+    var hulp = (select.getAttribute("aria-describedby") || "").split(" ")
+      .map(function (hulpId) { return document.getElementById(hulpId); })
+      .filter(Boolean).map(tekstVan).join(" ");
+    var anders = document.getElementById(id + "_naam");
+
+    // The library only selects an option whose text matches exactly, and never unselects:
+    // clearing the field would keep the old organisation. Make the select follow the field,
+    // and keep a name that is not in the list in "Andere organisatie" instead of losing it.
+    function bevestig(gekozen) {
+      var invoer = document.getElementById(id);
+      var tekst = (gekozen !== undefined ? gekozen : invoer ? invoer.value : "").trim();
+      var optie = [].filter.call(select.options, function (o) {
+        return o.value && tekstVan(o).toLowerCase() === tekst.toLowerCase();
+      })[0];
+      select.value = optie ? optie.value : "";
+      if (!optie && tekst && anders && !anders.value) anders.value = tekst;
+    }
+
     window.accessibleAutocomplete.enhanceSelectElement({
       selectElement: select,
       defaultValue: "",
       showAllValues: false,
       minLength: 2,
+      onConfirm: bevestig,
       dropdownArrow: function () { return ""; },
       tNoResults: function () { return "Geen organisatie gevonden. Vul het veld 'Andere organisatie' in."; },
       tStatusQueryTooShort: function (min) { return "Typ minstens " + min + " letters."; },
@@ -18,7 +45,9 @@
       tStatusResults: function (length, contentSelectedOption) {
         return (length === 1 ? "1 resultaat" : length + " resultaten") + " beschikbaar. " + contentSelectedOption;
       },
-      tAssistiveHint: function () { return "Gebruik de pijltjes omhoog en omlaag om te kiezen en Enter om te bevestigen."; }
+      tAssistiveHint: function () {
+        return (hulp ? hulp + " " : "") + "Gebruik de pijltjes omhoog en omlaag om te kiezen en Enter om te bevestigen.";
+      }
     });
   });
 })();
