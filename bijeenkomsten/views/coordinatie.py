@@ -227,8 +227,17 @@ def inchecken_actie(request, slug, pk):
     else:
         raise Http404
     if request.headers.get("Accept") == "application/json":
+        # The meeting's counts as they are now, so that each phone at the door also shows
+        # the check-ins made on the others.
+        aantallen = Bijeenkomst.objects.met_aantallen().get(pk=bijeenkomst.pk)
         return JsonResponse(
-            {"status": aanmelding.status, "melding": melding, "fout": bool(fout)},
+            {
+                "status": aanmelding.status,
+                "melding": melding,
+                "fout": bool(fout),
+                "aantal_aanwezig": aantallen.aantal_aanwezig,
+                "aantal_bevestigd": aantallen.aantal_bevestigd,
+            },
             status=409 if fout else 200,
         )
     (messages.error if fout else messages.success)(request, melding)

@@ -65,7 +65,13 @@
           rij.classList.toggle("netwerk-incheck__rij--aanwezig", isAanwezig);
           rij.querySelector("[data-status]").textContent = resultaat.melding;
           zetKnop(knop, isAanwezig);
-          if (isAanwezig !== wasAanwezig) aanwezig += isAanwezig ? 1 : -1;
+          if (typeof resultaat.aantal_aanwezig === "number") {
+            // The server's count includes what colleagues checked in on other phones.
+            aanwezig = resultaat.aantal_aanwezig;
+            if (teller) teller.setAttribute("data-bevestigd", resultaat.aantal_bevestigd);
+          } else if (isAanwezig !== wasAanwezig) {
+            aanwezig += isAanwezig ? 1 : -1;
+          }
           toonTeller();
           if (melding) melding.textContent = resultaat.melding + (teller ? " " + teller.textContent : "");
           form.removeAttribute("aria-busy");

@@ -116,7 +116,13 @@ def test_inchecken_met_javascript_antwoordt_json(ingelogd, bijeenkomst):
     response = ingelogd.post(
         url("inchecken_actie", a.pk), {"actie": "aanwezig"}, HTTP_ACCEPT="application/json"
     )
-    assert response.json() == {"status": "aanwezig", "melding": "Anna is aanwezig.", "fout": False}
+    assert response.json() == {
+        "status": "aanwezig",
+        "melding": "Anna is aanwezig.",
+        "fout": False,
+        "aantal_aanwezig": 1,
+        "aantal_bevestigd": 1,
+    }
 
 
 def test_incheckpagina_zoekt_op_naam_en_toont_alleen_bevestigden(ingelogd, bijeenkomst):
