@@ -65,8 +65,12 @@ class AanmeldForm(forms.ModelForm):
             "dieetwensen": _("Dieetwensen"),
             "toegankelijkheidsbehoeften": _("Wat heeft u nodig om goed mee te kunnen doen?"),
         }
+        # The model's help texts speak to staff in the admin; residents get these, or none.
         help_texts = {
+            "naam": "",
             "email": _("Hier sturen wij de bevestiging naartoe."),
+            "functie": "",
+            "dieetwensen": "",
             "toegankelijkheidsbehoeften": _("Bijvoorbeeld een rolstoelplek of een tolk."),
         }
         error_messages = FOUTEN

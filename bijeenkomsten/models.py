@@ -64,15 +64,24 @@ class Bijeenkomst(models.Model):
         GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
         GEANNULEERD = "geannuleerd", _("Geannuleerd")
 
-    titel = models.CharField(_("titel"), max_length=200)
+    titel = models.CharField(
+        _("titel"),
+        max_length=200,
+        help_text=_("Een korte titel, bijvoorbeeld 'Netwerkontbijt Zorg en Welzijn'."),
+    )
     slug = models.SlugField(
         _("slug"), max_length=200, unique=True, help_text=_("Het deel van het webadres.")
     )
     omschrijving = models.TextField(
         _("omschrijving"), help_text=_("Waarover de bijeenkomst gaat en voor wie zij is.")
     )
-    start = models.DateTimeField(_("begint op"))
-    einde = models.DateTimeField(_("eindigt op"))
+    start = models.DateTimeField(
+        _("begint op"), help_text=_("Datum en tijd waarop de bijeenkomst begint.")
+    )
+    einde = models.DateTimeField(
+        _("eindigt op"),
+        help_text=_("Datum en tijd waarop de bijeenkomst eindigt. Moet na het begin liggen."),
+    )
     locatie = models.ForeignKey(
         Locatie,
         on_delete=models.SET_NULL,
@@ -94,7 +103,11 @@ class Bijeenkomst(models.Model):
         ),
     )
     themas = models.ManyToManyField(
-        Thema, blank=True, related_name="bijeenkomsten", verbose_name=_("thema's")
+        Thema,
+        blank=True,
+        related_name="bijeenkomsten",
+        verbose_name=_("thema's"),
+        help_text=_("Onderwerpen van de bijeenkomst."),
     )
     capaciteit = models.PositiveIntegerField(
         _("capaciteit"),
@@ -110,7 +123,11 @@ class Bijeenkomst(models.Model):
         help_text=_("Leeg: tot de bijeenkomst begint."),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.CONCEPT,
+        help_text=_("Een concept staat niet op de site. Gepubliceerd en geannuleerd wel."),
     )
     vervolg_op = models.ForeignKey(
         "self",
@@ -131,8 +148,15 @@ class Bijeenkomst(models.Model):
         verbose_name=_("coördinatoren"),
         help_text=_("Alleen zij (en beheerders) zien de aanmeldingen."),
     )
-    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now, editable=False)
-    gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    aangemaakt = models.DateTimeField(
+        _("aangemaakt"),
+        default=timezone.now,
+        editable=False,
+        help_text=_("Wordt automatisch ingevuld."),
+    )
+    gewijzigd = models.DateTimeField(
+        _("gewijzigd"), auto_now=True, help_text=_("Wordt automatisch bijgehouden.")
+    )
 
     objects = BijeenkomstQuerySet.as_manager()
 
@@ -177,10 +201,19 @@ class Programmaonderdeel(models.Model):
         on_delete=models.CASCADE,
         related_name="programma",
         verbose_name=_("bijeenkomst"),
+        help_text=_("De bijeenkomst waar dit onderdeel bij hoort."),
     )
-    tijd = models.TimeField(_("tijd"))
-    titel = models.CharField(_("onderdeel"), max_length=200)
-    omschrijving = models.TextField(_("toelichting"), blank=True)
+    tijd = models.TimeField(
+        _("tijd"), help_text=_("Hoe laat dit onderdeel begint, bijvoorbeeld 09:30.")
+    )
+    titel = models.CharField(
+        _("onderdeel"), max_length=200, help_text=_("Bijvoorbeeld 'Welkom en koffie'.")
+    )
+    omschrijving = models.TextField(
+        _("toelichting"),
+        blank=True,
+        help_text=_("Meer uitleg over dit onderdeel. Mag leeg blijven."),
+    )
 
     class Meta:
         verbose_name = _("programmaonderdeel")
@@ -207,9 +240,14 @@ class Aanmelding(models.Model):
         on_delete=models.CASCADE,
         related_name="aanmeldingen",
         verbose_name=_("bijeenkomst"),
+        help_text=_("De bijeenkomst waarvoor deze persoon zich heeft aangemeld."),
     )
-    naam = models.CharField(_("naam"), max_length=200)
-    email = models.EmailField(_("e-mailadres"), max_length=254)
+    naam = models.CharField(_("naam"), max_length=200, help_text=_("Voornaam en achternaam."))
+    email = models.EmailField(
+        _("e-mailadres"),
+        max_length=254,
+        help_text=_("Hierheen gaan de bevestiging en andere berichten over de bijeenkomst."),
+    )
     organisatie = models.ForeignKey(
         Organisatie,
         on_delete=models.SET_NULL,
@@ -217,6 +255,7 @@ class Aanmelding(models.Model):
         blank=True,
         related_name="aanmeldingen",
         verbose_name=_("organisatie uit de sociale kaart"),
+        help_text=_("Als de organisatie in de sociale kaart staat."),
     )
     organisatie_naam = models.CharField(
         _("organisatie (getypt)"),
@@ -224,19 +263,63 @@ class Aanmelding(models.Model):
         blank=True,
         help_text=_("Als de organisatie niet in de sociale kaart staat."),
     )
-    functie = models.CharField(_("functie"), max_length=200, blank=True)
-    dieetwensen = models.CharField(_("dieetwensen"), max_length=500, blank=True)
+    functie = models.CharField(
+        _("functie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld 'wijkverpleegkundige'. Mag leeg blijven."),
+    )
+    dieetwensen = models.CharField(
+        _("dieetwensen"),
+        max_length=500,
+        blank=True,
+        help_text=_("Bijvoorbeeld vegetarisch of glutenvrij. Mag leeg blijven."),
+    )
     toegankelijkheidsbehoeften = models.CharField(
-        _("toegankelijkheidsbehoeften"), max_length=500, blank=True
+        _("toegankelijkheidsbehoeften"),
+        max_length=500,
+        blank=True,
+        help_text=_("Bijvoorbeeld een rolstoelplek of een ringleiding. Mag leeg blijven."),
     )
-    privacy_akkoord_op = models.DateTimeField(_("privacyverklaring geaccepteerd op"), null=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    privacy_akkoord_op = models.DateTimeField(
+        _("privacyverklaring geaccepteerd op"),
+        null=True,
+        help_text=_("Wanneer de deelnemer akkoord ging. Wordt automatisch ingevuld."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        help_text=_("Wordt bijgehouden bij aanmelden, annuleren en inchecken."),
+    )
     token = models.CharField(
-        _("persoonlijke code"), max_length=64, unique=True, default=nieuw_token, editable=False
+        _("persoonlijke code"),
+        max_length=64,
+        unique=True,
+        default=nieuw_token,
+        editable=False,
+        help_text=_(
+            "Geheime code in de persoonlijke link van de deelnemer. Wordt automatisch gemaakt."
+        ),
     )
-    aangemaakt = models.DateTimeField(_("aangemeld op"), default=timezone.now, editable=False)
-    wachtlijst_sinds = models.DateTimeField(_("op de wachtlijst sinds"), null=True, blank=True)
-    aanwezig_op = models.DateTimeField(_("aanwezig gemeld op"), null=True, blank=True)
+    aangemaakt = models.DateTimeField(
+        _("aangemeld op"),
+        default=timezone.now,
+        editable=False,
+        help_text=_("Wordt automatisch ingevuld."),
+    )
+    wachtlijst_sinds = models.DateTimeField(
+        _("op de wachtlijst sinds"),
+        null=True,
+        blank=True,
+        help_text=_("Bepaalt de volgorde op de wachtlijst. Wordt automatisch ingevuld."),
+    )
+    aanwezig_op = models.DateTimeField(
+        _("aanwezig gemeld op"),
+        null=True,
+        blank=True,
+        help_text=_("Tijdstip van inchecken. Wordt automatisch ingevuld."),
+    )
     aangemeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -247,9 +330,17 @@ class Aanmelding(models.Model):
         help_text=_("De coördinator die deze persoon heeft aangemeld."),
     )
     herinnering_verstuurd_op = models.DateTimeField(
-        _("herinnering verstuurd op"), null=True, blank=True
+        _("herinnering verstuurd op"),
+        null=True,
+        blank=True,
+        help_text=_("Wordt automatisch ingevuld als de herinnering is verstuurd."),
     )
-    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+    geanonimiseerd_op = models.DateTimeField(
+        _("geanonimiseerd op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de persoonsgegevens zijn verwijderd. Wordt automatisch ingevuld."),
+    )
 
     class Meta:
         verbose_name = _("aanmelding")
@@ -294,18 +385,34 @@ class Statuswijziging(models.Model):
         on_delete=models.CASCADE,
         related_name="wijzigingen",
         verbose_name=_("aanmelding"),
+        help_text=_("De aanmelding die is gewijzigd."),
     )
-    van = models.CharField(_("van"), max_length=20, choices=Aanmelding.Status.choices)
-    naar = models.CharField(_("naar"), max_length=20, choices=Aanmelding.Status.choices)
-    reden = models.CharField(_("reden"), max_length=500)
+    van = models.CharField(
+        _("van"),
+        max_length=20,
+        choices=Aanmelding.Status.choices,
+        help_text=_("De status vóór de wijziging."),
+    )
+    naar = models.CharField(
+        _("naar"),
+        max_length=20,
+        choices=Aanmelding.Status.choices,
+        help_text=_("De status na de wijziging."),
+    )
+    reden = models.CharField(
+        _("reden"), max_length=500, help_text=_("Waarom de coördinator de status heeft veranderd.")
+    )
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
         verbose_name=_("door"),
+        help_text=_("Wie de wijziging deed. Leeg als dat account is verwijderd."),
     )
-    op = models.DateTimeField(_("op"), default=timezone.now)
+    op = models.DateTimeField(
+        _("op"), default=timezone.now, help_text=_("Wordt automatisch ingevuld.")
+    )
 
     class Meta:
         verbose_name = _("statuswijziging")

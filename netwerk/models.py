@@ -17,21 +17,46 @@ class UitgaandeEmail(models.Model):
         VERZONDEN = "verzonden", _("Verzonden")
         MISLUKT = "mislukt", _("Definitief mislukt")
 
-    aan = models.EmailField(_("aan"), max_length=254)
-    onderwerp = models.CharField(_("onderwerp"), max_length=300)
-    tekst = models.TextField(_("tekst"))
-    html = models.TextField(_("HTML"), blank=True)
+    aan = models.EmailField(
+        _("aan"), max_length=254, help_text=_("Het e-mailadres van de ontvanger.")
+    )
+    onderwerp = models.CharField(
+        _("onderwerp"), max_length=300, help_text=_("De onderwerpregel van de e-mail.")
+    )
+    tekst = models.TextField(_("tekst"), help_text=_("De e-mail als gewone tekst, zonder opmaak."))
+    html = models.TextField(
+        _("HTML"), blank=True, help_text=_("De e-mail met opmaak. Mag leeg zijn.")
+    )
     bijlagen = models.JSONField(
         _("bijlagen"), default=list, blank=True, help_text=_("Naam, MIME-type en inhoud (base64).")
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.WACHTEND
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.WACHTEND,
+        help_text=_("Wordt automatisch bijgehouden."),
     )
-    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
-    volgende_poging = models.DateTimeField(_("volgende poging"), default=timezone.now)
-    laatste_fout = models.TextField(_("laatste fout"), blank=True)
-    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
-    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    pogingen = models.PositiveSmallIntegerField(
+        _("pogingen"), default=0, help_text=_("Hoe vaak het versturen is geprobeerd.")
+    )
+    volgende_poging = models.DateTimeField(
+        _("volgende poging"),
+        default=timezone.now,
+        help_text=_("Wanneer het versturen opnieuw wordt geprobeerd."),
+    )
+    laatste_fout = models.TextField(
+        _("laatste fout"), blank=True, help_text=_("De foutmelding van de laatste mislukte poging.")
+    )
+    aangemaakt = models.DateTimeField(
+        _("aangemaakt"), default=timezone.now, help_text=_("Wordt automatisch ingevuld.")
+    )
+    verzonden_op = models.DateTimeField(
+        _("verzonden op"),
+        null=True,
+        blank=True,
+        help_text=_("Wordt automatisch ingevuld als de e-mail is verzonden."),
+    )
 
     class Meta:
         verbose_name = _("uitgaande e-mail")

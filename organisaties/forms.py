@@ -24,8 +24,10 @@ class WijzigingsvoorstelForm(forms.ModelForm):
             "naam": _("Uw naam (niet verplicht)"),
             "email": _("Uw e-mailadres (niet verplicht)"),
         }
+        # The model's help texts speak to staff in the admin; residents get these, or none.
         help_texts = {
             "toelichting": _("Bijvoorbeeld een ander telefoonnummer of andere openingstijden."),
+            "naam": "",
             "email": _("Alleen als wij u een vraag mogen stellen over uw melding."),
         }
         error_messages = {

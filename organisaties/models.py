@@ -28,9 +28,14 @@ kleur_validator = RegexValidator(
 class Taxonomie(models.Model):
     """A term residents filter on (HSDS taxonomy_term)."""
 
-    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    naam = models.CharField(
+        _("naam"),
+        max_length=100,
+        unique=True,
+        help_text=_("De naam zoals inwoners die zien. Elke naam komt één keer voor."),
+    )
     slug = models.SlugField(
-        _("slug"), max_length=100, unique=True, help_text=_("Het deel van de webadres.")
+        _("slug"), max_length=100, unique=True, help_text=_("Het deel van het webadres.")
     )
     omschrijving = models.TextField(
         _("omschrijving"), blank=True, help_text=_("Korte uitleg voor inwoners.")
@@ -92,7 +97,9 @@ class Organisatie(models.Model):
         GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
         GEARCHIVEERD = "gearchiveerd", _("Gearchiveerd")
 
-    naam = models.CharField(_("naam"), max_length=200)
+    naam = models.CharField(
+        _("naam"), max_length=200, help_text=_("De naam zoals inwoners die kennen.")
+    )
     slug = models.SlugField(
         _("slug"), max_length=200, unique=True, help_text=_("Het deel van het webadres.")
     )
@@ -106,8 +113,16 @@ class Organisatie(models.Model):
     omschrijving = models.TextField(
         _("omschrijving"), help_text=_("Wat de organisatie doet, in eenvoudige taal (B1).")
     )
-    website = models.URLField(_("website"), blank=True)
-    email = models.EmailField(_("e-mailadres"), blank=True)
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        help_text=_("Het volledige adres, bijvoorbeeld https://www.voorbeeld.nl."),
+    )
+    email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_("Het e-mailadres waarop inwoners de organisatie bereiken."),
+    )
     telefoon = models.CharField(
         _("telefoonnummer"), max_length=30, blank=True, help_text=_("Bijvoorbeeld 010 593 18 19.")
     )
@@ -125,7 +140,11 @@ class Organisatie(models.Model):
         help_text=_("Datum waarop de gegevens voor het laatst met de organisatie zijn nagekeken."),
     )
     themas = models.ManyToManyField(
-        Thema, blank=True, related_name="organisaties", verbose_name=_("thema's")
+        Thema,
+        blank=True,
+        related_name="organisaties",
+        verbose_name=_("thema's"),
+        help_text=_("Onderwerpen waarbij inwoners deze organisatie vinden."),
     )
     wijken = models.ManyToManyField(
         Wijk,
@@ -134,14 +153,44 @@ class Organisatie(models.Model):
         verbose_name=_("wijken"),
         help_text=_("Wijken waar de organisatie actief is. Leeg: de hele gemeente."),
     )
-    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now, editable=False)
-    gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    aangemaakt = models.DateTimeField(
+        _("aangemaakt"),
+        default=timezone.now,
+        editable=False,
+        help_text=_("Wordt automatisch ingevuld."),
+    )
+    gewijzigd = models.DateTimeField(
+        _("gewijzigd"), auto_now=True, help_text=_("Wordt automatisch bijgehouden.")
+    )
 
     # Kept current by organisaties.zoekindex on every change; never edited by hand.
-    zoekvector = SearchVectorField(_("zoekvector"), null=True, editable=False)
-    facet_themas = ArrayField(models.IntegerField(), default=list, editable=False)
-    facet_doelgroepen = ArrayField(models.IntegerField(), default=list, editable=False)
-    facet_wijken = ArrayField(models.IntegerField(), default=list, editable=False)
+    zoekvector = SearchVectorField(
+        _("zoekvector"),
+        null=True,
+        editable=False,
+        help_text=_("Voor het zoeken. Wordt automatisch bijgehouden."),
+    )
+    facet_themas = ArrayField(
+        models.IntegerField(),
+        default=list,
+        editable=False,
+        verbose_name=_("thema's (voor filters)"),
+        help_text=_("Voor het filteren. Wordt automatisch bijgehouden."),
+    )
+    facet_doelgroepen = ArrayField(
+        models.IntegerField(),
+        default=list,
+        editable=False,
+        verbose_name=_("doelgroepen (voor filters)"),
+        help_text=_("Voor het filteren. Wordt automatisch bijgehouden."),
+    )
+    facet_wijken = ArrayField(
+        models.IntegerField(),
+        default=list,
+        editable=False,
+        verbose_name=_("wijken (voor filters)"),
+        help_text=_("Voor het filteren. Wordt automatisch bijgehouden."),
+    )
     is_gratis = models.BooleanField(
         _("gratis aanbod"), default=False, editable=False, help_text=_("Heeft gratis aanbod.")
     )
@@ -180,7 +229,12 @@ class Zoekwoord(models.Model):
     misspelt search costs one indexed look-up instead of a scan of every organisation.
     """
 
-    woord = models.CharField(_("woord"), max_length=40, unique=True)
+    woord = models.CharField(
+        _("woord"),
+        max_length=40,
+        unique=True,
+        help_text=_("Om tikfouten bij het zoeken te verbeteren. Wordt automatisch bijgehouden."),
+    )
 
     class Meta:
         verbose_name = _("zoekwoord")
@@ -198,13 +252,21 @@ class Locatie(models.Model):
         on_delete=models.CASCADE,
         related_name="locaties",
         verbose_name=_("organisatie"),
+        help_text=_("De organisatie die mensen op deze plek ontvangt."),
     )
     naam = models.CharField(
         _("naam"), max_length=200, blank=True, help_text=_("Bijvoorbeeld 'Buurthuis De Vloot'.")
     )
-    adres = models.CharField(_("straat en huisnummer"), max_length=200)
-    postcode = models.CharField(_("postcode"), max_length=7, validators=[postcode_validator])
-    plaats = models.CharField(_("plaats"), max_length=100)
+    adres = models.CharField(
+        _("straat en huisnummer"), max_length=200, help_text=_("Bijvoorbeeld Zuiddijk 12.")
+    )
+    postcode = models.CharField(
+        _("postcode"),
+        max_length=7,
+        validators=[postcode_validator],
+        help_text=_("Bijvoorbeeld 3142 AB."),
+    )
+    plaats = models.CharField(_("plaats"), max_length=100, help_text=_("Bijvoorbeeld Maassluis."))
     latitude = models.DecimalField(
         _("breedtegraad"),
         max_digits=9,
@@ -228,6 +290,7 @@ class Locatie(models.Model):
         blank=True,
         related_name="locaties",
         verbose_name=_("wijk"),
+        help_text=_("De wijk waarin deze plek ligt."),
     )
     toegankelijkheid = models.TextField(
         _("toegankelijkheid"),
@@ -270,10 +333,15 @@ class Openingstijd(models.Model):
         on_delete=models.CASCADE,
         related_name="openingstijden",
         verbose_name=_("locatie"),
+        help_text=_("De plek waarvoor deze tijd geldt."),
     )
-    dag = models.PositiveSmallIntegerField(_("dag"), choices=Dag.choices)
-    van = models.TimeField(_("van"))
-    tot = models.TimeField(_("tot"))
+    dag = models.PositiveSmallIntegerField(
+        _("dag"), choices=Dag.choices, help_text=_("De dag van de week.")
+    )
+    van = models.TimeField(_("van"), help_text=_("Begintijd, bijvoorbeeld 09:00."))
+    tot = models.TimeField(
+        _("tot"), help_text=_("Eindtijd, bijvoorbeeld 17:00. Moet na de begintijd liggen.")
+    )
     opmerking = models.CharField(
         _("opmerking"),
         max_length=200,
@@ -310,11 +378,20 @@ class Aanbod(models.Model):
         on_delete=models.CASCADE,
         related_name="aanbod",
         verbose_name=_("organisatie"),
+        help_text=_("De organisatie die dit aanbod geeft."),
     )
-    naam = models.CharField(_("naam"), max_length=200)
+    naam = models.CharField(
+        _("naam"),
+        max_length=200,
+        help_text=_("Een korte naam, bijvoorbeeld 'Hulp bij formulieren'."),
+    )
     omschrijving = models.TextField(_("omschrijving"), help_text=_("Wat inwoners hier krijgen."))
     themas = models.ManyToManyField(
-        Thema, blank=True, related_name="aanbod", verbose_name=_("thema's")
+        Thema,
+        blank=True,
+        related_name="aanbod",
+        verbose_name=_("thema's"),
+        help_text=_("Onderwerpen waarbij inwoners dit aanbod vinden."),
     )
     doelgroepen = models.ManyToManyField(
         Doelgroep,
@@ -323,7 +400,12 @@ class Aanbod(models.Model):
         verbose_name=_("doelgroepen"),
         help_text=_("Voor wie dit aanbod is. Leeg: voor iedereen."),
     )
-    kosten = models.CharField(_("kosten"), max_length=20, choices=Kosten.choices)
+    kosten = models.CharField(
+        _("kosten"),
+        max_length=20,
+        choices=Kosten.choices,
+        help_text=_("Wat dit aanbod een inwoner kost."),
+    )
     kosten_toelichting = models.CharField(
         _("toelichting kosten"),
         max_length=200,
@@ -340,7 +422,9 @@ class Aanbod(models.Model):
         verbose_name=_("locaties"),
         help_text=_("Waar dit aanbod te vinden is."),
     )
-    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    volgorde = models.PositiveSmallIntegerField(
+        _("volgorde"), default=0, help_text=_("Lagere getallen staan eerder op de pagina.")
+    )
 
     class Meta:
         verbose_name = _("aanbod")
@@ -364,18 +448,32 @@ class Wijzigingsvoorstel(models.Model):
         on_delete=models.CASCADE,
         related_name="wijzigingsvoorstellen",
         verbose_name=_("organisatie"),
+        help_text=_("De organisatie waarover de melding gaat."),
     )
-    toelichting = models.TextField(_("wat klopt er niet"), max_length=5000)
-    naam = models.CharField(_("naam melder"), max_length=200, blank=True)
+    toelichting = models.TextField(
+        _("wat klopt er niet"), max_length=5000, help_text=_("Wat volgens de melder niet klopt.")
+    )
+    naam = models.CharField(
+        _("naam melder"), max_length=200, blank=True, help_text=_("Mag leeg blijven.")
+    )
     email = models.EmailField(
         _("e-mailadres melder"),
         blank=True,
         help_text=_("Alleen om vragen over de melding te stellen."),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.NIEUW
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.NIEUW,
+        help_text=_("Kies Verwerkt of Afgewezen als u de melding hebt bekeken."),
     )
-    aangemaakt = models.DateTimeField(_("ontvangen op"), default=timezone.now, editable=False)
+    aangemaakt = models.DateTimeField(
+        _("ontvangen op"),
+        default=timezone.now,
+        editable=False,
+        help_text=_("Wordt automatisch ingevuld."),
+    )
 
     class Meta:
         verbose_name = _("wijzigingsvoorstel")
@@ -389,9 +487,17 @@ class Wijzigingsvoorstel(models.Model):
 class SiteConfiguratie(SingletonModel):
     """The one row of settings of this municipality's installation."""
 
-    gemeentenaam = models.CharField(_("naam gemeente"), max_length=100, default="Maassluis")
+    gemeentenaam = models.CharField(
+        _("naam gemeente"),
+        max_length=100,
+        default="Maassluis",
+        help_text=_("Bijvoorbeeld Maassluis."),
+    )
     sitenaam = models.CharField(
-        _("naam van de site"), max_length=100, default="Sociale kaart Maassluis"
+        _("naam van de site"),
+        max_length=100,
+        default="Sociale kaart Maassluis",
+        help_text=_("Staat bovenaan elke pagina en onder e-mails."),
     )
     logo = models.FileField(
         _("logo"), upload_to="logo/", blank=True, help_text=_("SVG of PNG, liefst liggend.")
@@ -406,23 +512,55 @@ class SiteConfiguratie(SingletonModel):
         ),
     )
     kaart_centrum_latitude = models.DecimalField(
-        _("kaartcentrum breedtegraad"), max_digits=9, decimal_places=6, default=51.9170
+        _("kaartcentrum breedtegraad"),
+        max_digits=9,
+        decimal_places=6,
+        default=51.9170,
+        help_text=_("Het midden van de kaart, bijvoorbeeld 51.917."),
     )
     kaart_centrum_longitude = models.DecimalField(
-        _("kaartcentrum lengtegraad"), max_digits=9, decimal_places=6, default=4.2500
+        _("kaartcentrum lengtegraad"),
+        max_digits=9,
+        decimal_places=6,
+        default=4.2500,
+        help_text=_("Het midden van de kaart, bijvoorbeeld 4.250."),
     )
-    kaart_zoom = models.PositiveSmallIntegerField(_("kaartzoom"), default=14)
-    contact_email = models.EmailField(_("e-mailadres contact"), blank=True)
-    contact_telefoon = models.CharField(_("telefoonnummer contact"), max_length=30, blank=True)
+    kaart_zoom = models.PositiveSmallIntegerField(
+        _("kaartzoom"),
+        default=14,
+        help_text=_("Hoe dichtbij de kaart begint. Hoger is dichterbij, bijvoorbeeld 14."),
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres contact"),
+        blank=True,
+        help_text=_("Staat onderaan elke pagina. Mag leeg blijven."),
+    )
+    contact_telefoon = models.CharField(
+        _("telefoonnummer contact"),
+        max_length=30,
+        blank=True,
+        help_text=_("Staat onderaan elke pagina, bijvoorbeeld 010 593 18 19."),
+    )
     introductie = models.TextField(
         _("introductie op de homepage"),
         blank=True,
         default="Op deze sociale kaart vindt u organisaties die u kunnen helpen: met geld, "
         "met zorg voor een naaste, met eenzaamheid, met werk of met wonen.",
+        help_text=_("De eerste tekst op de homepage."),
     )
-    over_tekst = models.TextField(_("tekst 'Over deze site'"), blank=True)
-    privacy_tekst = models.TextField(_("privacyverklaring"), blank=True)
-    toegankelijkheid_tekst = models.TextField(_("toegankelijkheidsverklaring"), blank=True)
+    over_tekst = models.TextField(
+        _("tekst 'Over deze site'"),
+        blank=True,
+        help_text=_("De tekst van de pagina 'Over deze site'."),
+    )
+    privacy_tekst = models.TextField(
+        _("privacyverklaring"), blank=True, help_text=_("De tekst van de pagina over privacy.")
+    )
+    toegankelijkheid_tekst = models.TextField(
+        _("toegankelijkheidsverklaring"),
+        blank=True,
+        help_text=_("De tekst van de pagina over toegankelijkheid."),
+    )
     bewaartermijn_maanden = models.PositiveSmallIntegerField(
         _("bewaartermijn aanmeldingen (maanden)"),
         default=6,
