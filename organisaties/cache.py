@@ -82,6 +82,30 @@ def kaart_gewijzigd() -> None:
         transaction.on_commit(_verhoog)
 
 
+# Per name: ((database, version), value) of the latest version seen in this process.
+_per_versie: dict = {}
+
+
+def per_kaartversie(naam, bouw):
+    """The value ``bouw()`` gives for the current directory version.
+
+    Kept in this process's memory for as long as the version lasts (no cache round trip or
+    unpickling per request), and shared through the cache, so that only one process builds it
+    after a change.
+    """
+    versie = (connection.settings_dict["NAME"], kaart_versie())
+    bekend = _per_versie.get(naam)
+    if bekend is not None and bekend[0] == versie:
+        return bekend[1]
+    sleutel = f"{naam}:{versie[1]}"
+    waarde = cache.get(sleutel)
+    if waarde is None:
+        waarde = bouw()
+        cache.set(sleutel, waarde, VERSIE_BEWAARTIJD)
+    _per_versie[naam] = (versie, waarde)
+    return waarde
+
+
 def cache_anonieme_pagina(view):
     """Serve a GET page to anonymous visitors from the cache, keyed by its full URL."""
 

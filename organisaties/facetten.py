@@ -16,10 +16,9 @@ with the other processes, and kept in memory until the next change (see cache.py
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection
 
-from organisaties.cache import VERSIE_BEWAARTIJD, kaart_versie
+from organisaties.cache import per_kaartversie
 
 
 @dataclass
@@ -86,23 +85,8 @@ def bouw_facetindex() -> FacetIndex:
     return index
 
 
-# (database, version) and the facet index of that version, in this process.
-_laatste: tuple = (None, None)
-
-
 def facetindex() -> FacetIndex:
-    global _laatste
-    versie = (connection.settings_dict["NAME"], kaart_versie())
-    bekend, index = _laatste
-    if bekend == versie:
-        return index
-    sleutel = f"facetindex:{versie[1]}"
-    index = cache.get(sleutel)
-    if index is None:
-        index = bouw_facetindex()
-        cache.set(sleutel, index, VERSIE_BEWAARTIJD)
-    _laatste = (versie, index)
-    return index
+    return per_kaartversie("facetindex", bouw_facetindex)
 
 
 def _ids_sql(queryset):

@@ -7,9 +7,7 @@ again costs no round trip to the cache and no unpickling either.
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-
-from organisaties.cache import VERSIE_BEWAARTIJD, kaart_versie
+from organisaties.cache import per_kaartversie
 
 
 @dataclass
@@ -37,29 +35,16 @@ class Taxonomie:
     wijken: Termen
 
 
-# (database, version) and the taxonomy of that version, in this process.
-_laatste: tuple = (None, None)
+def _laad_taxonomie() -> Taxonomie:
+    from organisaties.models import Doelgroep, Soort, Thema, Wijk
+
+    return Taxonomie(
+        themas=Termen(list(Thema.objects.all())),
+        doelgroepen=Termen(list(Doelgroep.objects.all())),
+        soorten=Termen(list(Soort.objects.all())),
+        wijken=Termen(list(Wijk.objects.all())),
+    )
 
 
 def taxonomie() -> Taxonomie:
-    from django.db import connection
-
-    from organisaties.models import Doelgroep, Soort, Thema, Wijk
-
-    global _laatste
-    versie = (connection.settings_dict["NAME"], kaart_versie())
-    bekend, resultaat = _laatste
-    if bekend == versie:
-        return resultaat
-    sleutel = f"taxonomie:{versie[1]}"
-    resultaat = cache.get(sleutel)
-    if resultaat is None:
-        resultaat = Taxonomie(
-            themas=Termen(list(Thema.objects.all())),
-            doelgroepen=Termen(list(Doelgroep.objects.all())),
-            soorten=Termen(list(Soort.objects.all())),
-            wijken=Termen(list(Wijk.objects.all())),
-        )
-        cache.set(sleutel, resultaat, VERSIE_BEWAARTIJD)
-    _laatste = (versie, resultaat)
-    return resultaat
+    return per_kaartversie("taxonomie", _laad_taxonomie)
