@@ -21,7 +21,6 @@ to Django's dummy backend (the outbox still stores every message, as in producti
 import argparse
 import os
 import re
-import signal
 import subprocess
 import sys
 import tempfile
@@ -37,6 +36,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 BASIS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASIS))
+
+import server  # noqa: E402 - bench/server.py, next to this script
 
 HOST = "127.0.0.1"
 STANDAARD_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/netwerk_bench_aanmelden"
@@ -153,57 +154,6 @@ def verzoek(poort, methode, pad, body=None, headers=None):
         verbinding.close()
 
 
-def start_gunicorn(env: dict, poort: int, workers: int, threads: int, pad: str, log):
-    opdracht = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "netwerk.wsgi:application",
-        "--bind",
-        f"{HOST}:{poort}",
-        "--workers",
-        str(workers),
-        "--worker-class",
-        "gthread",
-        "--threads",
-        str(threads),
-        "--backlog",
-        "512",
-        "--timeout",
-        "30",
-        "--log-level",
-        "warning",
-    ]
-    proces = subprocess.Popen(
-        opdracht, cwd=BASIS, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    einde = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < einde:
-        if proces.poll() is not None:
-            log.seek(0)
-            sys.exit(f"gunicorn stopte meteen:\n{log.read()}")
-        try:
-            if verzoek(poort, "GET", pad)[0] == 200:
-                return proces
-        except OSError:
-            pass
-        time.sleep(0.3)
-    stop_gunicorn(proces)
-    log.seek(0)
-    sys.exit(f"gunicorn antwoordde niet binnen {START_TIMEOUT} s:\n{log.read()}")
-
-
-def stop_gunicorn(proces) -> None:
-    if proces.poll() is None:
-        proces.send_signal(signal.SIGTERM)
-        try:
-            proces.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proces.kill()
-            proces.wait(timeout=10)
-
-
-# --- Registering ----------------------------------------------------------------------------
-
-
 def csrf(poort: int, pad: str) -> tuple[str, str]:
     """The CSRF cookie and form token a browser gets from the meeting's page."""
     status, headers, inhoud = verzoek(poort, "GET", pad)
@@ -260,11 +210,20 @@ def main() -> int:
     poort = vrije_poort()
     try:
         with tempfile.TemporaryFile("w+") as log:
-            proces = start_gunicorn(env, poort, args.workers, args.threads, pad, log)
+            proces = server.start(
+                env,
+                poort,
+                workers=args.workers,
+                klasse="gthread",
+                threads=args.threads,
+                backlog=512,
+                log=log,
+                pad=pad,
+            )
             try:
                 antwoorden, duur, klaar = belast(args, poort, pad)
             finally:
-                stop_gunicorn(proces)
+                server.stop(proces)
             log.seek(0)
             serverlog = log.read()
         return verslag(args, bijeenkomst, antwoorden, duur, klaar, serverlog)

@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -45,6 +44,7 @@ BASIS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASIS))
 sys.path.insert(0, str(BASIS / "bench"))
 
+import server  # noqa: E402
 from genereer import STANDAARD_DATABASE_URL  # noqa: E402
 
 HOST = "127.0.0.1"
@@ -110,56 +110,6 @@ def collectstatic(env: dict) -> None:
         check=True,
         timeout=300,
     )
-
-
-def start_gunicorn(env: dict, poort: int, workers: int, klasse: str, threads: int):
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    opdracht = [
-        str(gunicorn),
-        "netwerk.wsgi:application",
-        "--bind",
-        f"{HOST}:{poort}",
-        "--workers",
-        str(workers),
-        "--worker-class",
-        klasse,
-        "--threads",
-        str(threads),
-        "--backlog",
-        "256",
-        "--timeout",
-        "30",
-        "--log-level",
-        "warning",
-    ]
-    log = BASIS / "bench" / "results" / "gunicorn.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with open(log, "w") as uitvoer:  # the child keeps its own copy of the file
-        proces = subprocess.Popen(
-            opdracht, cwd=BASIS, env=env, stdout=uitvoer, stderr=subprocess.STDOUT
-        )
-    einde = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < einde:
-        if proces.poll() is not None:
-            sys.exit(f"gunicorn stopte meteen:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"http://{HOST}:{poort}/basis/", timeout=5) as r:
-                if r.status == 200:
-                    return proces, log
-        except OSError:
-            time.sleep(0.3)
-    stop_gunicorn(proces)
-    sys.exit(f"gunicorn antwoordde niet binnen {START_TIMEOUT} s; zie {log.name}")
-
-
-def stop_gunicorn(proces) -> None:
-    if proces.poll() is None:
-        proces.send_signal(signal.SIGTERM)
-        try:
-            proces.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proces.kill()
-            proces.wait(timeout=10)
 
 
 # --- Load clients ---------------------------------------------------------------------------
@@ -399,7 +349,17 @@ def main() -> None:
         paginas = [p for p in paginas if args.alleen in p[0]]
 
     poort = vrije_poort()
-    proces, log = start_gunicorn(env, poort, args.workers, args.worker_class, args.threads)
+    log = BASIS / "bench" / "results" / "gunicorn.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    logbestand = open(log, "w+")  # noqa: SIM115 - open until gunicorn stops, at the end
+    proces = server.start(
+        env,
+        poort,
+        workers=args.workers,
+        klasse=args.worker_class,
+        threads=args.threads,
+        log=logbestand,
+    )
     print(
         f"gunicorn: {args.workers} workers ({args.worker_class}, {args.threads} threads), "
         f"{GELIJKTIJDIG} clients ({client}), {duur} s per pagina na {opwarmen} s opwarmen, "
@@ -443,7 +403,8 @@ def main() -> None:
             uitkomsten[naam]["basis_rps"] = basis["rps"]
             regel(naam, uitkomsten[naam], basis)
     finally:
-        stop_gunicorn(proces)
+        server.stop(proces)
+        logbestand.close()
 
     queries = tel_queries(
         {
