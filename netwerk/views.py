@@ -4,15 +4,14 @@ from django.shortcuts import render
 
 from bijeenkomsten.models import Bijeenkomst
 from organisaties.cache import cache_anonieme_pagina
-from organisaties.facetten import tel_facetten
+from organisaties.facetten import ids_van, tel_facetten
 from organisaties.models import Organisatie
 from organisaties.taxonomie import taxonomie
 
 
 @cache_anonieme_pagina
 def home(request):
-    gepubliceerd = Organisatie.objects.gepubliceerd()
-    facetten = tel_facetten(gepubliceerd, gepubliceerd)
+    facetten = tel_facetten(ids_van(Organisatie.objects.gepubliceerd()))
     tax = taxonomie()
     return render(
         request,

@@ -1,4 +1,4 @@
-"""Counts per filter value for the current result, in one query.
+"""Counts per filter value for the current result, from the result's ids.
 
 Themes, doelgroepen and wijken narrow the result (an organisation must have all chosen values),
 so their counts are taken over the current result: "this many remain if you also pick this".
@@ -8,15 +8,14 @@ are taken over the result without the soort filter.
 Counting in SQL means unnesting the facet arrays of every match for every request: for a broad
 search ("schuld" matches 40% of a large directory) that is most of the page's time. Instead,
 each process keeps a facet index per directory version: for every filter value a bitmap (a
-Python int) of the organisations that have it. A request then asks the database only for the
-ids of its result, and every count is the population count of one AND of two bitmaps.
+Python int) of the organisations that have it. A request asks the database only for the
+ids of its result, in the order of the page (views.py pages through those same ids), and every
+count is the population count of one AND of two bitmaps.
 The index is built with one query after a change to the directory, shared through the cache
 with the other processes, and kept in memory until the next change (see cache.py).
 """
 
 from dataclasses import dataclass, field
-
-from django.db import connection
 
 from organisaties.cache import per_kaartversie
 
@@ -89,29 +88,15 @@ def facetindex() -> FacetIndex:
     return per_kaartversie("facetindex", bouw_facetindex)
 
 
-def _ids_sql(queryset):
-    return queryset.order_by().values("id").query.sql_with_params()
+def ids_van(queryset) -> list[int]:
+    """The ids of a queryset's rows, in its order, in one query."""
+    return list(queryset.values_list("pk", flat=True))
 
 
-def tel_facetten(resultaat, basis) -> Facetten:
-    """``resultaat`` is the filtered queryset; ``basis`` the same without the soort filter."""
-    resultaat_sql, resultaat_params = _ids_sql(resultaat)
-    basis_sql, basis_params = _ids_sql(basis)
-    zelfde = (resultaat_sql, tuple(resultaat_params)) == (basis_sql, tuple(basis_params))
-    # The subqueries are SQL compiled by Django; every value in them is a parameter.
-    with connection.cursor() as cursor:
-        if zelfde:
-            sql = f"SELECT array_agg(r.id) FROM ({resultaat_sql}) r"  # noqa: S608
-            cursor.execute(sql, resultaat_params)
-            resultaat_ids = basis_ids = cursor.fetchone()[0] or []
-        else:
-            sql = (
-                f"SELECT (SELECT array_agg(r.id) FROM ({resultaat_sql}) r), "  # noqa: S608
-                f"(SELECT array_agg(b.id) FROM ({basis_sql}) b)"
-            )
-            cursor.execute(sql, [*resultaat_params, *basis_params])
-            resultaat_ids, basis_ids = (ids or [] for ids in cursor.fetchone())
-
+def tel_facetten(resultaat_ids, basis_ids=None) -> Facetten:
+    """Counts for the organisations ``resultaat_ids``; ``basis_ids`` are those of the same
+    search without the soort filter, for the soort counts (None: no soort filter, the same)."""
+    zelfde = basis_ids is None
     index = facetindex()
     in_resultaat = index.bitmap(resultaat_ids)
     in_basis = in_resultaat if zelfde else index.bitmap(basis_ids)

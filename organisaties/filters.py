@@ -135,6 +135,11 @@ class OrganisatieFilter(django_filters.FilterSet):
         self.verbeterde_zoektekst = " ".join(verbeterd)
         return True
 
+    @property
+    def soort_gekozen(self):
+        self.is_valid()  # fills form.cleaned_data, also when some values were dropped
+        return bool(self.form.cleaned_data.get("soort"))
+
     def zonder_soort(self):
         """The result without the soort filter, for counting soorten."""
         self.is_valid()  # fills form.cleaned_data
