@@ -11,7 +11,7 @@ from organisaties.taxonomie import taxonomie
 
 @cache_anonieme_pagina
 def home(request):
-    facetten = tel_facetten(ids_van(Organisatie.objects.gepubliceerd()))
+    facetten = tel_facetten(ids_van(Organisatie.objects.gepubliceerd(), in_volgorde=False))
     tax = taxonomie()
     return render(
         request,

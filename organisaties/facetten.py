@@ -17,6 +17,8 @@ with the other processes, and kept in memory until the next change (see cache.py
 
 from dataclasses import dataclass, field
 
+from django.db import connection
+
 from organisaties.cache import per_kaartversie
 
 
@@ -88,9 +90,19 @@ def facetindex() -> FacetIndex:
     return per_kaartversie("facetindex", bouw_facetindex)
 
 
-def ids_van(queryset) -> list[int]:
-    """The ids of a queryset's rows, in its order, in one query."""
-    return list(queryset.values_list("pk", flat=True))
+def ids_van(queryset, in_volgorde=True) -> list[int]:
+    """The ids of a queryset's rows in one query: in its order, or (faster, as one array)
+    in any order when only the counts matter."""
+    if not in_volgorde:
+        queryset = queryset.order_by()
+    sql, params = queryset.values("id").query.sql_with_params()
+    with connection.cursor() as cursor:
+        if in_volgorde:
+            cursor.execute(sql, params)
+            return [rij[0] for rij in cursor.fetchall()]
+        # The subquery is SQL compiled by Django; every value in it is a parameter.
+        cursor.execute(f"SELECT array_agg(r.id) FROM ({sql}) r", params)  # noqa: S608
+        return cursor.fetchone()[0] or []
 
 
 def tel_facetten(resultaat_ids, basis_ids=None) -> Facetten:

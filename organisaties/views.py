@@ -31,7 +31,9 @@ def _zoek(filterset):
     instead of a second scan of every match for the page itself.
     """
     ids = ids_van(filterset.qs)
-    basis_ids = ids_van(filterset.zonder_soort()) if filterset.soort_gekozen else None
+    basis_ids = None
+    if filterset.soort_gekozen:
+        basis_ids = ids_van(filterset.zonder_soort(), in_volgorde=False)
     return ids, tel_facetten(ids, basis_ids)
 
 
