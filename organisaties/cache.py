@@ -111,7 +111,13 @@ def cache_anonieme_pagina(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method != "GET" or request.user.is_authenticated:
+        # A visitor with a message waiting ("Bedankt voor uw melding") gets a page of their
+        # own: it would otherwise be served from, or stored in, the cache with that message.
+        if (
+            request.method != "GET"
+            or request.user.is_authenticated
+            or "messages" in request.COOKIES
+        ):
             return view(request, *args, **kwargs)
         pad = hashlib.sha256(request.get_full_path().encode("utf-8", "replace")).hexdigest()
         sleutel = f"pagina:{kaart_versie()}:{pad}"
