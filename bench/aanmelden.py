@@ -32,7 +32,6 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from http.client import HTTPConnection
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 BASIS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASIS))
@@ -47,39 +46,6 @@ E_MAILDOMEIN = "bench-aanmelden.invalid"
 START_TIMEOUT = 60
 VERZOEK_TIMEOUT = 30
 MAX_DUUR = 180
-
-
-def omgeving(database_url: str) -> dict:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=database_url,
-        REDIS_URL=REDIS_URL,
-        DEBUG="false",
-        SECRET_KEY="bench-" + uuid.uuid4().hex * 2,
-        ALLOWED_HOSTS=HOST,
-        SECURE_SSL_REDIRECT="false",
-        AANMELDEN_LIMIET_PER_UUR="100000",
-        EMAIL_URL="dummymail://",
-        LOG_LEVEL="ERROR",
-        DJANGO_SETTINGS_MODULE="netwerk.settings",
-    )
-    return env
-
-
-# --- Preparing ------------------------------------------------------------------------------
-
-
-def maak_database_als_nodig(url: str) -> None:
-    import psycopg
-
-    delen = urlsplit(url)
-    naam = delen.path.lstrip("/")
-    beheer = urlunsplit(delen._replace(path="/postgres"))
-    with psycopg.connect(beheer, autocommit=True) as verbinding:
-        if verbinding.execute("SELECT 1 FROM pg_database WHERE datname = %s", [naam]).fetchone():
-            return
-        print(f"Database {naam} aanmaken")
-        verbinding.execute(f'CREATE DATABASE "{naam}"')
 
 
 def manage(env: dict, *argumenten: str) -> None:
@@ -197,8 +163,13 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=8, help="threads per worker")
     args = parser.parse_args()
 
-    env = omgeving(args.database_url)
-    maak_database_als_nodig(args.database_url)
+    env = server.omgeving(
+        args.database_url,
+        REDIS_URL,
+        AANMELDEN_LIMIET_PER_UUR="100000",  # every request comes from one address
+        EMAIL_URL="dummymail://",
+    )
+    server.maak_database_als_nodig(args.database_url)
     manage(env, "migrate", "--no-input", "-v0")
     collectstatic_als_nodig(env)
     import redis

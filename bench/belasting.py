@@ -73,21 +73,6 @@ ZOEKOPDRACHTEN = [
 TIKFOUTEN = ["/organisaties/?q=mantelzrog", "/organisaties/?q=qwzrtx"]
 
 
-def omgeving() -> dict:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=os.environ.get("BENCH_DATABASE_URL", STANDAARD_DATABASE_URL),
-        REDIS_URL=REDIS_URL,
-        DEBUG="false",
-        SECRET_KEY="bench-" + uuid.uuid4().hex * 2,
-        ALLOWED_HOSTS=HOST,
-        SECURE_SSL_REDIRECT="false",
-        LOG_LEVEL="ERROR",
-        DJANGO_SETTINGS_MODULE="netwerk.settings",
-    )
-    return env
-
-
 def vrije_poort() -> int:
     with socket.socket() as s:
         s.bind((HOST, 0))
@@ -323,7 +308,7 @@ def main() -> None:
     duur = min(args.duur, MAX_DUUR)
     opwarmen = min(args.opwarmen, MAX_DUUR)
 
-    env = omgeving()
+    env = server.omgeving(os.environ.get("BENCH_DATABASE_URL", STANDAARD_DATABASE_URL), REDIS_URL)
     os.environ.update(env)
     import redis
 

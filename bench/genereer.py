@@ -22,10 +22,12 @@ import random
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 BASIS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASIS))
+
+import server  # noqa: E402 - bench/server.py, next to this script
 
 STANDAARD_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/netwerk_bench"
 AANTAL_ORGANISATIES = 10_000
@@ -496,20 +498,6 @@ def bench_database_url() -> str:
     return os.environ.get("BENCH_DATABASE_URL", STANDAARD_DATABASE_URL)
 
 
-def maak_database_als_nodig(url: str) -> None:
-    """Create the database of ``url`` when it does not exist yet."""
-    import psycopg
-
-    delen = urlsplit(url)
-    naam = delen.path.lstrip("/")
-    beheer = urlunsplit(delen._replace(path="/postgres"))
-    with psycopg.connect(beheer, autocommit=True) as verbinding:
-        if verbinding.execute("SELECT 1 FROM pg_database WHERE datname = %s", [naam]).fetchone():
-            return
-        print(f"Database {naam} aanmaken")
-        verbinding.execute(f'CREATE DATABASE "{naam}"')
-
-
 def django_opzetten(url: str) -> None:
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "netwerk.settings")
@@ -740,7 +728,7 @@ def main() -> None:
     naam = urlsplit(url).path.lstrip("/")
     if "bench" not in naam:
         sys.exit(f"BENCH_DATABASE_URL wijst naar {naam!r}: de naam moet 'bench' bevatten.")
-    maak_database_als_nodig(url)
+    server.maak_database_als_nodig(url)
     django_opzetten(url)
 
     from django.core.management import call_command

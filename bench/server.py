@@ -1,14 +1,49 @@
-"""Starting and stopping gunicorn for the benchmarks, on 127.0.0.1 only."""
+"""What the benchmarks share: their database, the server's environment, and gunicorn on
+127.0.0.1 only."""
 
+import os
 import subprocess
 import sys
 import time
+import uuid
 from http.client import HTTPConnection
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 BASIS = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 START_TIMEOUT = 60
+
+
+def maak_database_als_nodig(url: str) -> None:
+    """Create the database of ``url`` when it does not exist yet."""
+    import psycopg
+
+    delen = urlsplit(url)
+    naam = delen.path.lstrip("/")
+    beheer = urlunsplit(delen._replace(path="/postgres"))
+    with psycopg.connect(beheer, autocommit=True) as verbinding:
+        if verbinding.execute("SELECT 1 FROM pg_database WHERE datname = %s", [naam]).fetchone():
+            return
+        print(f"Database {naam} aanmaken")
+        verbinding.execute(f'CREATE DATABASE "{naam}"')
+
+
+def omgeving(database_url: str, redis_url: str, **extra: str) -> dict:
+    """The environment of a production-like server (DEBUG off) on the bench's own database."""
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        DEBUG="false",
+        SECRET_KEY="bench-" + uuid.uuid4().hex * 2,
+        ALLOWED_HOSTS=HOST,
+        SECURE_SSL_REDIRECT="false",
+        LOG_LEVEL="ERROR",
+        DJANGO_SETTINGS_MODULE="netwerk.settings",
+        **extra,
+    )
+    return env
 
 
 def _antwoordt(poort: int, pad: str) -> bool:
