@@ -11,6 +11,7 @@ from bijeenkomsten import services
 from bijeenkomsten.forms import AanmeldForm
 from bijeenkomsten.ics import agenda
 from bijeenkomsten.models import Aanmelding, Bijeenkomst
+from netwerk.decorators import persoonlijke_link
 from netwerk.ratelimit import boven_limiet
 
 
@@ -102,6 +103,7 @@ def ics_feed(request):
     return response
 
 
+@persoonlijke_link
 @require_http_methods(["GET", "HEAD", "POST"])
 def aanmelding(request, token):
     """The personal link from the e-mail: shows the registration; its POST cancels it."""
