@@ -204,3 +204,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Health endpoint /gezondheid/ (netwerk.gezondheid) ---------------------------------------
+
+# Secret the monitoring sends as "Authorization: Bearer <token>" to get each check's details.
+# Empty: no token is accepted, and only logged-in staff see the details.
+GEZONDHEID_TOKEN = env.str("GEZONDHEID_TOKEN", default="")
+# Seconds the oldest due background job may wait unstarted before /gezondheid/ answers 503.
+GEZONDHEID_MAX_WACHTTIJD_SECONDEN = env.int("GEZONDHEID_MAX_WACHTTIJD_SECONDEN", default=300)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from netwerk import views
+from netwerk import gezondheid, views
 
 admin.site.site_header = "netwerk"
 admin.site.site_title = "netwerk beheer"
@@ -18,6 +18,7 @@ urlpatterns = [
         name="toegankelijkheid",
     ),
     path("basis/", views.basis, name="basis"),
+    path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
     path("", include("organisaties.urls")),
     path("", include("bijeenkomsten.urls")),
     path("admin/", admin.site.urls),
