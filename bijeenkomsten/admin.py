@@ -1,8 +1,14 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from bijeenkomsten import services
-from bijeenkomsten.models import Aanmelding, Bijeenkomst, Programmaonderdeel, Statuswijziging
+from bijeenkomsten import inzage, services
+from bijeenkomsten.models import (
+    Aanmelding,
+    Bijeenkomst,
+    Inzage,
+    Programmaonderdeel,
+    Statuswijziging,
+)
 from bijeenkomsten.rechten import is_beheerder, mag_aanmeldingen_zien
 
 
@@ -92,7 +98,10 @@ class StatuswijzigingInline(admin.TabularInline):
 
 @admin.register(Aanmelding)
 class AanmeldingAdmin(admin.ModelAdmin):
-    """Read-only: registrations change through the services (coordination pages)."""
+    """Read-only: registrations change through the services (coordination pages).
+
+    Every list or registration shown here is written to the access log (Inzage).
+    """
 
     list_display = ["naam", "bijeenkomst", "organisatie_tekst", "status", "aangemaakt"]
     list_filter = ["status", "bijeenkomst"]
@@ -125,6 +134,25 @@ class AanmeldingAdmin(admin.ModelAdmin):
             return queryset
         return queryset.filter(bijeenkomst__coordinatoren=request.user)
 
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        lijst = (getattr(response, "context_data", None) or {}).get("cl")
+        if response.status_code == 200 and lijst is not None:
+            # One entry per meeting whose attendees are on this page of the list.
+            getoond = {a.bijeenkomst_id: a.bijeenkomst for a in lijst.result_list}
+            if getoond:
+                inzage.vastleggen(request.user, Inzage.Actie.BEHEER_LIJST, list(getoond.values()))
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        aanmelding = (getattr(response, "context_data", None) or {}).get("original")
+        if response.status_code == 200 and aanmelding is not None:
+            inzage.vastleggen(
+                request.user, Inzage.Actie.BEHEER_AANMELDING, aanmelding.bijeenkomst, aanmelding
+            )
+        return response
+
     def has_add_permission(self, request):
         return False
 
@@ -138,3 +166,39 @@ class AanmeldingAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return is_beheerder(request.user)
+
+
+@admin.register(Inzage)
+class InzageAdmin(admin.ModelAdmin):
+    """The access log: beheerders read it; nobody, not even a superuser, changes or deletes it."""
+
+    list_display = ["op", "gebruikersnaam", "actie", "bijeenkomst_titel"]
+    list_filter = ["actie"]
+    search_fields = ["gebruikersnaam", "bijeenkomst_titel"]
+    date_hierarchy = "op"
+    fields = [
+        "op",
+        "gebruikersnaam",
+        "gebruiker",
+        "actie",
+        "bijeenkomst_titel",
+        "bijeenkomst",
+        "aanmelding",
+    ]
+    readonly_fields = fields
+    actions = None
+
+    def has_module_permission(self, request):
+        return is_beheerder(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_beheerder(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -421,3 +421,79 @@ class Statuswijziging(models.Model):
 
     def __str__(self):
         return f"{self.get_van_display()} → {self.get_naar_display()}"
+
+
+class Inzage(models.Model):
+    """One look at, or export of, a meeting's attendees: who, when, which meeting, what.
+
+    The AVG asks the gemeente to be able to show who saw whose personal data
+    (accountability). Entries are written by bijeenkomsten.inzage.vastleggen and are never
+    changed: the admin shows them to beheerders read-only. Who and which meeting are also
+    kept as text, so the entry still says so after the account or the meeting is deleted.
+    """
+
+    class Actie(models.TextChoices):
+        DEELNEMERSLIJST = "deelnemerslijst", _("Deelnemerslijst bekeken")
+        INCHECKLIJST = "inchecklijst", _("Inchecklijst bekeken")
+        PRESENTIELIJST = "presentielijst", _("Presentielijst bekeken")
+        EXPORT_CSV = "export_csv", _("Deelnemers gedownload als CSV")
+        EXPORT_XLSX = "export_xlsx", _("Deelnemers gedownload als Excel (XLSX)")
+        BEHEER_LIJST = "beheer_lijst", _("Aanmeldingen bekeken in het beheer")
+        BEHEER_AANMELDING = "beheer_aanmelding", _("Eén aanmelding bekeken in het beheer")
+
+    op = models.DateTimeField(
+        _("op"),
+        default=timezone.now,
+        editable=False,
+        db_index=True,
+        help_text=_("Wanneer de gegevens werden bekeken. Wordt automatisch ingevuld."),
+    )
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("gebruiker"),
+        help_text=_("Het account dat de gegevens bekeek. Leeg als dat account is verwijderd."),
+    )
+    gebruikersnaam = models.CharField(
+        _("gebruikersnaam"),
+        max_length=150,
+        help_text=_("De gebruikersnaam op dat moment. Blijft staan als het account weg is."),
+    )
+    actie = models.CharField(
+        _("wat"),
+        max_length=30,
+        choices=Actie.choices,
+        help_text=_("Welke lijst of welk bestand met deelnemers de gebruiker zag."),
+    )
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("bijeenkomst"),
+        help_text=_("De bijeenkomst van de deelnemers. Leeg als de bijeenkomst is verwijderd."),
+    )
+    bijeenkomst_titel = models.CharField(
+        _("titel bijeenkomst"),
+        max_length=200,
+        help_text=_("De titel op dat moment. Blijft staan als de bijeenkomst weg is."),
+    )
+    aanmelding = models.ForeignKey(
+        Aanmelding,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aanmelding"),
+        help_text=_("Bij het bekijken van één aanmelding: welke. Leeg bij een hele lijst."),
+    )
+
+    class Meta:
+        verbose_name = _("inzage in deelnemersgegevens")
+        verbose_name_plural = _("inzagelog deelnemersgegevens")
+        ordering = ["-op", "-pk"]
+
+    def __str__(self):
+        return f"{self.gebruikersnaam}: {self.get_actie_display()} ({self.bijeenkomst_titel})"

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from bijeenkomsten import exports, services
+from bijeenkomsten import exports, inzage, services
 from bijeenkomsten.filters import AanmeldingFilter, IncheckFilter
 from bijeenkomsten.forms import NamensAanmeldForm, PlakForm, VerplaatsForm
-from bijeenkomsten.models import Aanmelding, Bijeenkomst
+from bijeenkomsten.models import Aanmelding, Bijeenkomst, Inzage
 from bijeenkomsten.netwerkinzicht import netwerkinzicht
 from bijeenkomsten.rechten import vereis_aanmeldingen_zien
 from organisaties.models import Organisatie
@@ -72,6 +72,7 @@ def deelnemers(request, slug):
             "status", "wachtlijst_sinds", "naam", "pk"
         ),
     )
+    inzage.vastleggen(request.user, Inzage.Actie.DEELNEMERSLIJST, bijeenkomst)
     return render(
         request,
         "bijeenkomsten/coordinatie/deelnemers.html",
@@ -200,6 +201,7 @@ def inchecken(request, slug):
         .select_related("organisatie")
         .order_by("naam", "pk"),
     )
+    inzage.vastleggen(request.user, Inzage.Actie.INCHECKLIJST, bijeenkomst)
     return render(
         request,
         "bijeenkomsten/coordinatie/inchecken.html",
@@ -255,6 +257,7 @@ def presentielijst(request, slug):
         .select_related("organisatie")
         .order_by("naam", "pk")
     )
+    inzage.vastleggen(request.user, Inzage.Actie.PRESENTIELIJST, bijeenkomst)
     return render(
         request,
         "bijeenkomsten/coordinatie/presentielijst.html",
@@ -273,6 +276,8 @@ def export(request, slug, formaat):
         soort = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         raise Http404
+    actie = Inzage.Actie.EXPORT_CSV if formaat == "csv" else Inzage.Actie.EXPORT_XLSX
+    inzage.vastleggen(request.user, actie, bijeenkomst)
     response = HttpResponse(inhoud, content_type=soort)
     response["Content-Disposition"] = (
         f'attachment; filename="deelnemers-{bijeenkomst.slug}.{formaat}"'
