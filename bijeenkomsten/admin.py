@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten import inzage, services
@@ -44,6 +45,16 @@ class BijeenkomstAdmin(admin.ModelAdmin):
 
             kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "vervolg_op":
+            # The autocomplete offers the user's own meetings; the form also accepts published
+            # ones. Never another coordinator's concept: its title would show on this page.
+            kwargs["queryset"] = Bijeenkomst.objects.filter(
+                Q(pk__in=Bijeenkomst.objects.beheerbaar_door(request.user).values("pk"))
+                | ~Q(status=Bijeenkomst.Status.CONCEPT)
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         """Coordinators edit their own meetings; beheerders all of them."""
@@ -96,6 +107,18 @@ class StatuswijzigingInline(admin.TabularInline):
         return False
 
 
+class EigenBijeenkomstenFilter(admin.RelatedFieldListFilter):
+    """Offers only the meetings whose attendees this user may see.
+
+    Django's own filter lists every meeting, which showed coordinators the titles of other
+    coordinators' concept meetings.
+    """
+
+    def field_choices(self, field, request, model_admin):
+        zichtbaar = Bijeenkomst.objects.beheerbaar_door(request.user).only("pk", "titel")
+        return [(bijeenkomst.pk, str(bijeenkomst)) for bijeenkomst in zichtbaar]
+
+
 @admin.register(Aanmelding)
 class AanmeldingAdmin(admin.ModelAdmin):
     """Read-only: registrations change through the services (coordination pages).
@@ -104,7 +127,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
     """
 
     list_display = ["naam", "bijeenkomst", "organisatie_tekst", "status", "aangemaakt"]
-    list_filter = ["status", "bijeenkomst"]
+    list_filter = ["status", ("bijeenkomst", EigenBijeenkomstenFilter)]
     search_fields = ["naam", "email", "organisatie_naam", "organisatie__naam"]
     list_select_related = ["bijeenkomst", "organisatie"]
     inlines = [StatuswijzigingInline]
