@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from bijeenkomsten.ics import absolute_url, agenda
 from netwerk.email import in_outbox
-from organisaties.models import SiteConfiguratie
+from netwerk.models import SiteConfiguratie
 
 
 def _stuur(aanmelding, onderwerp, template, **extra):

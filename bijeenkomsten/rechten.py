@@ -5,15 +5,7 @@ Every view, export and admin page with personal data asks ``mag_aanmeldingen_zie
 
 from django.core.exceptions import PermissionDenied
 
-BEHEERDERS = "Beheerder"
-COORDINATOREN = "Coördinator"
-REDACTEUREN = "Redacteur"
-
-
-def is_beheerder(gebruiker):
-    if not gebruiker.is_authenticated or not gebruiker.is_active:
-        return False
-    return gebruiker.is_superuser or gebruiker.groups.filter(name=BEHEERDERS).exists()
+from netwerk.rollen import is_beheerder
 
 
 def mag_aanmeldingen_zien(gebruiker, bijeenkomst):

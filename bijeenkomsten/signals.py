@@ -7,10 +7,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from bijeenkomsten.models import Bijeenkomst
-from organisaties.cache import kaart_gewijzigd
+from netwerk.inhoudsversie import inhoud_gewijzigd
 
 
 @receiver(post_save, sender=Bijeenkomst)
 @receiver(post_delete, sender=Bijeenkomst)
 def bijeenkomst_gewijzigd(sender, **kwargs):
-    kaart_gewijzigd()
+    inhoud_gewijzigd()

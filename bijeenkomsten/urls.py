@@ -4,6 +4,9 @@ from bijeenkomsten.views import coordinatie, publiek
 
 app_name = "bijeenkomsten"
 
+# A meeting's coordinator pages live under coordinatie/bijeenkomsten/<slug>/, so that no slug
+# (not even "netwerk") can collide with a page of the coordinators themselves.
+
 urlpatterns = [
     path("bijeenkomsten/", publiek.agenda_lijst, name="agenda"),
     path("bijeenkomsten/archief/", publiek.archief, name="archief"),
@@ -13,27 +16,40 @@ urlpatterns = [
     path("aanmelding/<str:token>/", publiek.aanmelding, name="aanmelding"),
     path("coordinatie/", coordinatie.overzicht, name="coordinatie"),
     path("coordinatie/netwerk/", coordinatie.netwerk_totaal, name="netwerk_totaal"),
-    path("coordinatie/<slug:slug>/", coordinatie.deelnemers, name="deelnemers"),
-    path("coordinatie/<slug:slug>/plakken/", coordinatie.plakken, name="plakken"),
+    path("coordinatie/bijeenkomsten/<slug:slug>/", coordinatie.deelnemers, name="deelnemers"),
+    path("coordinatie/bijeenkomsten/<slug:slug>/plakken/", coordinatie.plakken, name="plakken"),
     path(
-        "coordinatie/<slug:slug>/aanmelding/<int:pk>/verplaatsen/",
+        "coordinatie/bijeenkomsten/<slug:slug>/plakken/<int:pk>/",
+        coordinatie.plakopdracht,
+        name="plakopdracht",
+    ),
+    path(
+        "coordinatie/bijeenkomsten/<slug:slug>/aanmelding/<int:pk>/verplaatsen/",
         coordinatie.verplaatsen,
         name="verplaatsen",
     ),
     path(
-        "coordinatie/<slug:slug>/aanmelding/<int:pk>/annuleren/",
+        "coordinatie/bijeenkomsten/<slug:slug>/aanmelding/<int:pk>/annuleren/",
         coordinatie.annuleren,
         name="annuleren",
     ),
-    path("coordinatie/<slug:slug>/inchecken/", coordinatie.inchecken, name="inchecken"),
     path(
-        "coordinatie/<slug:slug>/inchecken/<int:pk>/",
+        "coordinatie/bijeenkomsten/<slug:slug>/inchecken/", coordinatie.inchecken, name="inchecken"
+    ),
+    path(
+        "coordinatie/bijeenkomsten/<slug:slug>/inchecken/<int:pk>/",
         coordinatie.inchecken_actie,
         name="inchecken_actie",
     ),
     path(
-        "coordinatie/<slug:slug>/presentielijst/", coordinatie.presentielijst, name="presentielijst"
+        "coordinatie/bijeenkomsten/<slug:slug>/presentielijst/",
+        coordinatie.presentielijst,
+        name="presentielijst",
     ),
-    path("coordinatie/<slug:slug>/export.<str:formaat>", coordinatie.export, name="export"),
-    path("coordinatie/<slug:slug>/netwerk/", coordinatie.netwerk, name="netwerk"),
+    path(
+        "coordinatie/bijeenkomsten/<slug:slug>/export.<str:formaat>",
+        coordinatie.export,
+        name="export",
+    ),
+    path("coordinatie/bijeenkomsten/<slug:slug>/netwerk/", coordinatie.netwerk, name="netwerk"),
 ]

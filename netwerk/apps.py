@@ -8,6 +8,7 @@ class NetwerkConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from netwerk import signals  # noqa: F401 - connects the receivers
         from netwerk.rollen import maak_rollen
 
         post_migrate.connect(maak_rollen, sender=self)

@@ -1,4 +1,4 @@
-from organisaties.models import SiteConfiguratie
+from netwerk.models import SiteConfiguratie
 
 
 def site(request):

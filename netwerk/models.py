@@ -1,8 +1,14 @@
-"""Site-wide models: the outbox of e-mail the site sends."""
+"""Site-wide models: the municipality's settings and the outbox of e-mail the site sends."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from solo.models import SingletonModel
+
+kleur_validator = RegexValidator(
+    r"^#[0-9A-Fa-f]{6}$", _("Vul een kleur in als #RRGGBB, bijvoorbeeld #1D5C8C.")
+)
 
 
 class UitgaandeEmail(models.Model):
@@ -66,3 +72,101 @@ class UitgaandeEmail(models.Model):
 
     def __str__(self):
         return f"{self.onderwerp} → {self.aan}"
+
+
+class SiteConfiguratie(SingletonModel):
+    """The one row of settings of this municipality's installation."""
+
+    gemeentenaam = models.CharField(
+        _("naam gemeente"),
+        max_length=100,
+        default="Maassluis",
+        help_text=_("Bijvoorbeeld Maassluis."),
+    )
+    sitenaam = models.CharField(
+        _("naam van de site"),
+        max_length=100,
+        default="Sociale kaart Maassluis",
+        help_text=_("Staat bovenaan elke pagina en onder e-mails."),
+    )
+    logo = models.FileField(
+        _("logo"), upload_to="logo/", blank=True, help_text=_("SVG of PNG, liefst liggend.")
+    )
+    primaire_kleur = models.CharField(
+        _("hoofdkleur"),
+        max_length=7,
+        default="#1D5C8C",
+        validators=[kleur_validator],
+        help_text=_(
+            "Kleur van kop en knoppen. Kies een donkere kleur: witte tekst moet leesbaar zijn."
+        ),
+    )
+    kaart_centrum_latitude = models.DecimalField(
+        _("kaartcentrum breedtegraad"),
+        max_digits=9,
+        decimal_places=6,
+        default=51.9170,
+        help_text=_("Het midden van de kaart, bijvoorbeeld 51.917."),
+    )
+    kaart_centrum_longitude = models.DecimalField(
+        _("kaartcentrum lengtegraad"),
+        max_digits=9,
+        decimal_places=6,
+        default=4.2500,
+        help_text=_("Het midden van de kaart, bijvoorbeeld 4.250."),
+    )
+    kaart_zoom = models.PositiveSmallIntegerField(
+        _("kaartzoom"),
+        default=14,
+        help_text=_("Hoe dichtbij de kaart begint. Hoger is dichterbij, bijvoorbeeld 14."),
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres contact"),
+        blank=True,
+        help_text=_("Staat onderaan elke pagina. Mag leeg blijven."),
+    )
+    contact_telefoon = models.CharField(
+        _("telefoonnummer contact"),
+        max_length=30,
+        blank=True,
+        help_text=_("Staat onderaan elke pagina, bijvoorbeeld 010 593 18 19."),
+    )
+    introductie = models.TextField(
+        _("introductie op de homepage"),
+        blank=True,
+        default="Op deze sociale kaart vindt u organisaties die u kunnen helpen: met geld, "
+        "met zorg voor een naaste, met eenzaamheid, met werk of met wonen.",
+        help_text=_("De eerste tekst op de homepage."),
+    )
+    over_tekst = models.TextField(
+        _("tekst 'Over deze site'"),
+        blank=True,
+        help_text=_("De tekst van de pagina 'Over deze site'."),
+    )
+    privacy_tekst = models.TextField(
+        _("privacyverklaring"), blank=True, help_text=_("De tekst van de pagina over privacy.")
+    )
+    toegankelijkheid_tekst = models.TextField(
+        _("toegankelijkheidsverklaring"),
+        blank=True,
+        help_text=_("De tekst van de pagina over toegankelijkheid."),
+    )
+    bewaartermijn_maanden = models.PositiveSmallIntegerField(
+        _("bewaartermijn aanmeldingen (maanden)"),
+        default=6,
+        help_text=_(
+            "Zoveel maanden na een bijeenkomst worden namen, e-mailadressen en wensen van "
+            "deelnemers verwijderd. Aantallen en organisaties blijven bewaard."
+        ),
+    )
+    is_demo = models.BooleanField(
+        _("demonstratiegegevens"),
+        default=False,
+        help_text=_("Toon op elke pagina dat de gegevens niet echt zijn."),
+    )
+
+    class Meta:
+        verbose_name = _("site-instellingen")
+
+    def __str__(self):
+        return str(_("Site-instellingen"))

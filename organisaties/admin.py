@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from solo.admin import SingletonModelAdmin
 
 from organisaties.models import (
     Aanbod,
@@ -8,7 +7,6 @@ from organisaties.models import (
     Locatie,
     Openingstijd,
     Organisatie,
-    SiteConfiguratie,
     Soort,
     Thema,
     Wijk,
@@ -99,6 +97,3 @@ class WijzigingsvoorstelAdmin(admin.ModelAdmin):
     search_fields = ["organisatie__naam", "toelichting"]
     list_select_related = ["organisatie"]
     readonly_fields = ["organisatie", "toelichting", "naam", "email", "aangemaakt"]
-
-
-admin.site.register(SiteConfiguratie, SingletonModelAdmin)

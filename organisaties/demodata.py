@@ -1106,7 +1106,6 @@ def laad():
         Locatie,
         Openingstijd,
         Organisatie,
-        SiteConfiguratie,
         Soort,
         Thema,
         Wijk,
@@ -1184,6 +1183,8 @@ def laad():
             aanbod.themas.set([themas[s] for s in a_themas])
             aanbod.doelgroepen.set([doelgroepen[s] for s in a_doelgroepen])
             aanbod.locaties.set(locaties.values())
+
+    from netwerk.models import SiteConfiguratie
 
     site = SiteConfiguratie.get_solo()
     site.is_demo = True

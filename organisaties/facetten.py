@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from organisaties.cache import per_kaartversie
+from netwerk.inhoudsversie import per_inhoudsversie
 
 
 @dataclass
@@ -87,7 +87,7 @@ def bouw_facetindex() -> FacetIndex:
 
 
 def facetindex() -> FacetIndex:
-    return per_kaartversie("facetindex", bouw_facetindex)
+    return per_inhoudsversie("facetindex", bouw_facetindex)
 
 
 def ids_van(queryset, in_volgorde=True) -> list[int]:

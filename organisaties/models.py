@@ -13,15 +13,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from solo.models import SingletonModel
 
 from organisaties.querysets import OrganisatieQuerySet
 
 postcode_validator = RegexValidator(
     r"^\d{4}\s?[A-Za-z]{2}$", _("Vul een postcode in zoals 3142 AB.")
-)
-kleur_validator = RegexValidator(
-    r"^#[0-9A-Fa-f]{6}$", _("Vul een kleur in als #RRGGBB, bijvoorbeeld #1D5C8C.")
 )
 
 
@@ -220,6 +216,16 @@ class Organisatie(models.Model):
         """The number as a tel: URI: digits and a leading + only."""
         cijfers = "".join(c for c in self.telefoon if c.isdigit() or c == "+")
         return f"tel:{cijfers}" if cijfers else ""
+
+    @property
+    def website_link(self):
+        """The website when it is a web address (http or https), else empty.
+
+        The admin only accepts those, but an import could store "javascript:...", which as
+        a link would run script for whoever clicks it.
+        """
+        website = self.website.strip()
+        return website if website.lower().startswith(("https://", "http://")) else ""
 
 
 class Zoekwoord(models.Model):
@@ -482,101 +488,3 @@ class Wijzigingsvoorstel(models.Model):
 
     def __str__(self):
         return _("Melding over %(organisatie)s") % {"organisatie": self.organisatie}
-
-
-class SiteConfiguratie(SingletonModel):
-    """The one row of settings of this municipality's installation."""
-
-    gemeentenaam = models.CharField(
-        _("naam gemeente"),
-        max_length=100,
-        default="Maassluis",
-        help_text=_("Bijvoorbeeld Maassluis."),
-    )
-    sitenaam = models.CharField(
-        _("naam van de site"),
-        max_length=100,
-        default="Sociale kaart Maassluis",
-        help_text=_("Staat bovenaan elke pagina en onder e-mails."),
-    )
-    logo = models.FileField(
-        _("logo"), upload_to="logo/", blank=True, help_text=_("SVG of PNG, liefst liggend.")
-    )
-    primaire_kleur = models.CharField(
-        _("hoofdkleur"),
-        max_length=7,
-        default="#1D5C8C",
-        validators=[kleur_validator],
-        help_text=_(
-            "Kleur van kop en knoppen. Kies een donkere kleur: witte tekst moet leesbaar zijn."
-        ),
-    )
-    kaart_centrum_latitude = models.DecimalField(
-        _("kaartcentrum breedtegraad"),
-        max_digits=9,
-        decimal_places=6,
-        default=51.9170,
-        help_text=_("Het midden van de kaart, bijvoorbeeld 51.917."),
-    )
-    kaart_centrum_longitude = models.DecimalField(
-        _("kaartcentrum lengtegraad"),
-        max_digits=9,
-        decimal_places=6,
-        default=4.2500,
-        help_text=_("Het midden van de kaart, bijvoorbeeld 4.250."),
-    )
-    kaart_zoom = models.PositiveSmallIntegerField(
-        _("kaartzoom"),
-        default=14,
-        help_text=_("Hoe dichtbij de kaart begint. Hoger is dichterbij, bijvoorbeeld 14."),
-    )
-    contact_email = models.EmailField(
-        _("e-mailadres contact"),
-        blank=True,
-        help_text=_("Staat onderaan elke pagina. Mag leeg blijven."),
-    )
-    contact_telefoon = models.CharField(
-        _("telefoonnummer contact"),
-        max_length=30,
-        blank=True,
-        help_text=_("Staat onderaan elke pagina, bijvoorbeeld 010 593 18 19."),
-    )
-    introductie = models.TextField(
-        _("introductie op de homepage"),
-        blank=True,
-        default="Op deze sociale kaart vindt u organisaties die u kunnen helpen: met geld, "
-        "met zorg voor een naaste, met eenzaamheid, met werk of met wonen.",
-        help_text=_("De eerste tekst op de homepage."),
-    )
-    over_tekst = models.TextField(
-        _("tekst 'Over deze site'"),
-        blank=True,
-        help_text=_("De tekst van de pagina 'Over deze site'."),
-    )
-    privacy_tekst = models.TextField(
-        _("privacyverklaring"), blank=True, help_text=_("De tekst van de pagina over privacy.")
-    )
-    toegankelijkheid_tekst = models.TextField(
-        _("toegankelijkheidsverklaring"),
-        blank=True,
-        help_text=_("De tekst van de pagina over toegankelijkheid."),
-    )
-    bewaartermijn_maanden = models.PositiveSmallIntegerField(
-        _("bewaartermijn aanmeldingen (maanden)"),
-        default=6,
-        help_text=_(
-            "Zoveel maanden na een bijeenkomst worden namen, e-mailadressen en wensen van "
-            "deelnemers verwijderd. Aantallen en organisaties blijven bewaard."
-        ),
-    )
-    is_demo = models.BooleanField(
-        _("demonstratiegegevens"),
-        default=False,
-        help_text=_("Toon op elke pagina dat de gegevens niet echt zijn."),
-    )
-
-    class Meta:
-        verbose_name = _("site-instellingen")
-
-    def __str__(self):
-        return str(_("Site-instellingen"))

@@ -8,14 +8,13 @@ them calls zoekindex.werk_zoekindex_bij itself.
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from organisaties.cache import kaart_gewijzigd
+from netwerk.inhoudsversie import inhoud_gewijzigd
 from organisaties.models import (
     Aanbod,
     Doelgroep,
     Locatie,
     Openingstijd,
     Organisatie,
-    SiteConfiguratie,
     Soort,
     Thema,
     Wijk,
@@ -27,12 +26,12 @@ from organisaties.zoekindex import werk_zoekindex_bij
 def organisatie_opgeslagen(sender, instance, raw=False, **kwargs):
     if not raw:
         werk_zoekindex_bij([instance.pk])
-    kaart_gewijzigd()
+    inhoud_gewijzigd()
 
 
 @receiver(post_delete, sender=Organisatie)
 def organisatie_verwijderd(sender, instance, **kwargs):
-    kaart_gewijzigd()
+    inhoud_gewijzigd()
 
 
 @receiver(post_save, sender=Aanbod)
@@ -42,20 +41,13 @@ def organisatie_verwijderd(sender, instance, **kwargs):
 def onderdeel_gewijzigd(sender, instance, raw=False, **kwargs):
     if not raw:
         werk_zoekindex_bij([instance.organisatie_id])
-    kaart_gewijzigd()
+    inhoud_gewijzigd()
 
 
 @receiver(post_save, sender=Openingstijd)
 @receiver(post_delete, sender=Openingstijd)
 def pagina_gewijzigd(sender, **kwargs):
-    kaart_gewijzigd()
-
-
-@receiver(post_save, sender=SiteConfiguratie)
-def site_gewijzigd(sender, created, **kwargs):
-    # get_solo() creates the row with its defaults while a page renders: that page is right.
-    if not created:
-        kaart_gewijzigd()
+    inhoud_gewijzigd()
 
 
 @receiver(m2m_changed, sender=Organisatie.themas.through)
@@ -74,7 +66,7 @@ def koppeling_gewijzigd(sender, instance, action, reverse, model, pk_set, **kwar
         # Changed from the other side (thema.organisaties.add(...)): every organisation involved.
         ids = _organisaties_van_term(instance) if pk_set is None else _ids_voor(model, pk_set)
     werk_zoekindex_bij(ids)
-    kaart_gewijzigd()
+    inhoud_gewijzigd()
 
 
 def _ids_voor(model, pk_set):
@@ -106,7 +98,7 @@ def _organisaties_van_term(term):
 def term_opgeslagen(sender, instance, created, raw=False, **kwargs):
     if not created and not raw:
         werk_zoekindex_bij(_organisaties_van_term(instance))
-    kaart_gewijzigd()
+    inhoud_gewijzigd()
 
 
 @receiver(pre_delete, sender=Thema)
@@ -121,4 +113,4 @@ def term_wordt_verwijderd(sender, instance, **kwargs):
 @receiver(post_delete, sender=Wijk)
 def term_verwijderd(sender, instance, **kwargs):
     werk_zoekindex_bij(getattr(instance, "_betrokken_organisaties", ()))
-    kaart_gewijzigd()
+    inhoud_gewijzigd()

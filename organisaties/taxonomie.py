@@ -7,7 +7,7 @@ again costs no round trip to the cache and no unpickling either.
 
 from dataclasses import dataclass, field
 
-from organisaties.cache import per_kaartversie
+from netwerk.inhoudsversie import per_inhoudsversie
 
 
 @dataclass
@@ -47,4 +47,4 @@ def _laad_taxonomie() -> Taxonomie:
 
 
 def taxonomie() -> Taxonomie:
-    return per_kaartversie("taxonomie", _laad_taxonomie)
+    return per_inhoudsversie("taxonomie", _laad_taxonomie)

@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from netwerk.paginacache import cache_anonieme_pagina
 from netwerk.ratelimit import boven_limiet
-from organisaties.cache import cache_anonieme_pagina
 from organisaties.facetten import ids_van, tel_facetten
 from organisaties.filters import OrganisatieFilter, Zoekmodus
 from organisaties.forms import WijzigingsvoorstelForm
@@ -14,6 +14,23 @@ from organisaties.taxonomie import taxonomie
 from organisaties.zoeken import MAX_ZOEKLENGTE, kan_tikfouten_vergeven
 
 PER_PAGINA = 20
+
+
+@cache_anonieme_pagina
+def home(request):
+    """The start page: themes and wijken with their counts; upcoming meetings come from
+    bijeenkomsten' template tag, so that the directory does not depend on meetings."""
+    facetten = tel_facetten(ids_van(Organisatie.objects.gepubliceerd(), in_volgorde=False))
+    tax = taxonomie()
+    return render(
+        request,
+        "home.html",
+        {
+            "themas": [(t, facetten.thema.get(t.pk, 0)) for t in tax.themas.lijst],
+            "wijken": [(w, facetten.wijk.get(w.pk, 0)) for w in tax.wijken.lijst],
+            "aantal_organisaties": facetten.totaal,
+        },
+    )
 
 
 def _pagina(request, ids):

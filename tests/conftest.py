@@ -3,11 +3,35 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from procrastinate.contrib.django import app as taken_app
+
+
+def _database_fixture(request):
+    """The database fixture a test uses, or None for a test without database access."""
+    marker = request.node.get_closest_marker("django_db")
+    namen = set(request.fixturenames)
+    if (marker and marker.kwargs.get("transaction")) or {
+        "transactional_db",
+        "live_server",
+    } & namen:
+        return "transactional_db"
+    if marker or "db" in namen:
+        return "db"
+    return None
 
 
 @pytest.fixture(autouse=True)
-def lege_cache():
-    """Each test starts with an empty cache: cached pages and rate limits do not leak."""
+def lege_cache(request):
+    """Each test starts with an empty cache: cached pages and rate limits do not leak.
+
+    Without Redis the cache is a database table, so only tests with database access have
+    (and can clear) one.
+    """
+    fixture = _database_fixture(request)
+    if fixture is None:
+        yield
+        return
+    request.getfixturevalue(fixture)
     cache.clear()
     yield
     cache.clear()
@@ -22,3 +46,23 @@ def snelle_wachtwoorden(settings):
 @pytest.fixture
 def demodata(db):
     call_command("laad_demodata", stdout=io.StringIO())
+
+
+@pytest.fixture
+def werker(transactional_db):
+    """Run a real procrastinate worker against the test database until the queue is empty.
+
+    The worker has its own connections, so it only sees committed data: tests that use it
+    run with transactional_db. Returns a function; call it after the action under test.
+    """
+
+    def draai(wachtrijen=None):
+        with taken_app.replace_connector(taken_app.connector.get_worker_connector()):
+            taken_app.run_worker(
+                wait=False,
+                install_signal_handlers=False,
+                listen_notify=False,
+                queues=wachtrijen,
+            )
+
+    return draai

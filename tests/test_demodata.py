@@ -3,7 +3,8 @@
 import pytest
 
 from bijeenkomsten.models import Bijeenkomst
-from organisaties.models import Organisatie, SiteConfiguratie
+from netwerk.models import SiteConfiguratie
+from organisaties.models import Organisatie
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from bijeenkomsten.rechten import BEHEERDERS, COORDINATOREN, REDACTEUREN
+from netwerk.rollen import BEHEERDERS, COORDINATOREN, REDACTEUREN
 from tests.factories import GebruikerFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from bijeenkomsten.models import Aanmelding, Statuswijziging
-from netwerk.models import UitgaandeEmail
-from organisaties.models import SiteConfiguratie
+from netwerk.models import SiteConfiguratie, UitgaandeEmail
 from tests.factories import BijeenkomstFactory, OrganisatieFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from bijeenkomsten import services
 from bijeenkomsten.exports import veilige_cel
-from bijeenkomsten.models import Aanmelding
+from bijeenkomsten.models import Aanmelding, Plakopdracht
 from tests.factories import BijeenkomstFactory, GebruikerFactory, OrganisatieFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,8 @@ def test_namens_aanmelden_met_fout_houdt_invoer_vast(ingelogd, bijeenkomst):
     assert "al aangemeld" in html and 'value="Piet Bakker"' in html
 
 
-def test_regels_plakken(ingelogd, bijeenkomst):
+@pytest.mark.django_db(transaction=True)
+def test_regels_plakken_meldt_elke_regel(ingelogd, bijeenkomst, werker):
     OrganisatieFactory(naam="Voedselbank Maassluis")
     regels = "\n".join(
         [
@@ -67,12 +68,63 @@ def test_regels_plakken(ingelogd, bijeenkomst):
     )
     response = ingelogd.post(url("plakken"), {"regels": regels}, follow=True)
     html = response.content.decode()
-    assert "3 personen aangemeld." in html
-    assert "Regel 4" in html and "Regel 5" in html and "Regel 6" in html and "al aangemeld" in html
+    assert "De lijst wordt verwerkt." in html  # the request only queues the work
+    assert not Aanmelding.objects.exists()
+    werker()
+    opdracht = Plakopdracht.objects.get()
+    uitkomsten = {r["regel"]: (r["uitkomst"], r["reden"]) for r in opdracht.verslag}
+    assert uitkomsten[1][0] == uitkomsten[2][0] == "aangemeld"
+    assert uitkomsten[4] == ("geweigerd", "Voer een geldig e-mailadres in.")
+    assert uitkomsten[5][0] == "geweigerd"
+    assert uitkomsten[6] == ("geweigerd", "Dit e-mailadres is al aangemeld voor deze bijeenkomst.")
+    assert uitkomsten[7][0] == "wachtlijst"
+    assert 3 not in uitkomsten  # the empty line is no line
+    html = ingelogd.get(response.redirect_chain[-1][0]).content.decode()
+    assert "Klaar: 6 regels verwerkt. 2 aangemeld, 1 op de wachtlijst, 3 niet aangemeld." in html
+    assert "Chantal zonder adres" in html
     rijen = {a.email: a for a in Aanmelding.objects.all()}
     assert rijen["anna@example.nl"].organisatie.naam == "Voedselbank Maassluis"
     assert rijen["bram@example.nl"].organisatie_naam == "Buurtvereniging Oost"
     assert rijen["esra@example.nl"].status == "wachtlijst"  # capacity 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_lange_lijst_wordt_helemaal_verwerkt_en_gemeld(ingelogd, coordinator, werker):
+    bijeenkomst = BijeenkomstFactory(slug="groot", capaciteit=100)
+    bijeenkomst.coordinatoren.add(coordinator)
+    regels = "\n".join(f"Deelnemer {i}, d{i}@example.nl, Organisatie {i % 7}" for i in range(300))
+    ingelogd.post(reverse("bijeenkomsten:plakken", args=["groot"]), {"regels": regels})
+    werker()
+    opdracht = Plakopdracht.objects.get()
+    assert opdracht.status == Plakopdracht.Status.KLAAR
+    assert opdracht.aantallen() == {"aangemeld": 100, "wachtlijst": 200, "geweigerd": 0}
+    assert bijeenkomst.aanmeldingen.count() == 300
+
+
+@pytest.mark.django_db(transaction=True)
+def test_onderbroken_lijst_gaat_verder_waar_hij_was(coordinator, werker):
+    from bijeenkomsten.tasks import verwerk_plakopdracht_taak
+
+    bijeenkomst = BijeenkomstFactory(slug="half", capaciteit=10)
+    regels = "\n".join(f"Persoon {i}, p{i}@example.nl" for i in range(1, 6))
+    # A worker stopped after line 2: lines 1 and 2 were registered and reported.
+    for i in (1, 2):
+        services.aanmelden(bijeenkomst, naam=f"Persoon {i}", email=f"p{i}@example.nl")
+    opdracht = Plakopdracht.objects.create(
+        bijeenkomst=bijeenkomst,
+        regels=regels,
+        door=coordinator,
+        status=Plakopdracht.Status.BEZIG,
+        verslag=[
+            {"regel": i, "tekst": "", "uitkomst": "aangemeld", "reden": ""} for i in (1, 2)
+        ],
+    )
+    verwerk_plakopdracht_taak.defer(opdracht_id=opdracht.pk)
+    werker()
+    opdracht.refresh_from_db()
+    assert [r["regel"] for r in opdracht.verslag] == [1, 2, 3, 4, 5]
+    assert opdracht.aantallen() == {"aangemeld": 5, "wachtlijst": 0, "geweigerd": 0}
+    assert bijeenkomst.aanmeldingen.count() == 5
 
 
 def test_verplaatsen_vraagt_een_reden(ingelogd, bijeenkomst):

@@ -294,10 +294,10 @@ def test_inchecken_vanaf_twee_telefoons_tegelijk(druk, live_server, client):
     client.force_login(coordinator)
     telefoon = Bezoeker(
         live_server,
-        f"/coordinatie/{bijeenkomst.slug}/inchecken/",
+        f"/coordinatie/bijeenkomsten/{bijeenkomst.slug}/inchecken/",
         sessie=client.cookies["sessionid"].value,
     )
-    pad = f"/coordinatie/{bijeenkomst.slug}/inchecken/{aanmelding.pk}/"
+    pad = f"/coordinatie/bijeenkomsten/{bijeenkomst.slug}/inchecken/{aanmelding.pk}/"
 
     antwoorden = telefoon.tegelijk([(pad, {"actie": "aanwezig"})] * 6)
 

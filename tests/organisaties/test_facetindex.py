@@ -7,7 +7,7 @@ kept per process (taxonomie.py) and the search columns are written in batches (z
 import pytest
 from django.core.cache import cache
 
-from organisaties import cache as kaartcache
+from netwerk import inhoudsversie
 from organisaties import zoekindex
 from organisaties.facetten import ids_van, tel_facetten
 from organisaties.models import Doelgroep, Organisatie, Soort, Thema, Wijk
@@ -123,10 +123,10 @@ def test_taxonomie_na_legen_van_de_cache_niet_uit_het_geheugen(db):
 
 def test_versie_gaat_ook_omhoog_als_de_transactie_vastligt(db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        voor = kaartcache.kaart_versie()
-        kaartcache.kaart_gewijzigd()
-        direct = kaartcache.kaart_versie()
-    assert voor < direct < kaartcache.kaart_versie()
+        voor = inhoudsversie.inhoudsversie()
+        inhoudsversie.inhoud_gewijzigd()
+        direct = inhoudsversie.inhoudsversie()
+    assert voor < direct < inhoudsversie.inhoudsversie()
 
 
 def test_zoekindex_in_porties_is_gelijk_aan_een_voor_een(demodata, monkeypatch):

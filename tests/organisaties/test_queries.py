@@ -1,10 +1,12 @@
 """The number of SQL queries of a page does not grow with the rows it shows."""
 
+from contextlib import contextmanager
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from organisaties.models import SiteConfiguratie
+from netwerk.models import SiteConfiguratie
 from tests.factories import (
     AanbodFactory,
     LocatieFactory,
@@ -17,10 +19,29 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+def gegevens_queries(context):
+    """The queries for the page's data: without Redis the cache is a database table too
+    (netwerk_cache, written inside a savepoint), and what the cache costs is not what these
+    tests are about."""
+    return [
+        q
+        for q in context.captured_queries
+        if "netwerk_cache" not in q["sql"] and "SAVEPOINT" not in q["sql"]
+    ]
+
+
 def aantal_queries(client, url):
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200
-    return len(context.captured_queries)
+    return len(gegevens_queries(context))
+
+
+@contextmanager
+def hoogstens(aantal):
+    with CaptureQueriesContext(connection) as context:
+        yield
+    gedaan = gegevens_queries(context)
+    assert len(gedaan) <= aantal, "\n".join(q["sql"] for q in gedaan)
 
 
 @pytest.fixture
@@ -45,19 +66,17 @@ def maak_organisaties(aantal, thema, wijk):
         "/wijken/centrum/",
     ],
 )
-def test_lijstpaginas_hebben_een_vast_aantal_queries(
-    client, thema, url, django_assert_max_num_queries
-):
+def test_lijstpaginas_hebben_een_vast_aantal_queries(client, thema, url):
     wijk = WijkFactory(slug="centrum", naam="Centrum")
     maak_organisaties(3, thema, wijk)
     weinig = aantal_queries(client, url + ("&" if "?" in url else "?") + "a=1")
     maak_organisaties(30, thema, wijk)
-    with django_assert_max_num_queries(weinig):
+    with hoogstens(weinig):
         client.get(url + ("&" if "?" in url else "?") + "a=2")
     assert weinig <= 8
 
 
-def test_detailpagina_heeft_een_vast_aantal_queries(client, thema, django_assert_max_num_queries):
+def test_detailpagina_heeft_een_vast_aantal_queries(client, thema):
     organisatie = OrganisatieFactory(slug="groot")
     klein = OrganisatieFactory(slug="klein")
     AanbodFactory(organisatie=klein, themas=[thema])
@@ -68,13 +87,13 @@ def test_detailpagina_heeft_een_vast_aantal_queries(client, thema, django_assert
         OpeningstijdFactory(locatie=locatie)
         aanbod = AanbodFactory(organisatie=organisatie, themas=[thema])
         aanbod.locaties.set([locatie])
-    with django_assert_max_num_queries(weinig):
+    with hoogstens(weinig):
         client.get("/organisaties/groot/")
     assert weinig <= 10
 
 
-def test_gecachte_pagina_kost_geen_queries(client, thema, django_assert_num_queries):
+def test_gecachte_pagina_kost_geen_queries(client, thema):
     maak_organisaties(3, thema, WijkFactory(slug="centrum", naam="Centrum"))
     client.get("/organisaties/?q=schuldhulp")
-    with django_assert_num_queries(0):
+    with hoogstens(0):
         assert client.get("/organisaties/?q=schuldhulp")["X-Cache"] == "hit"

@@ -1,8 +1,9 @@
-"""Caching of the public directory pages.
+"""The content version: one number in the shared cache that every public change bumps.
 
-Every change to the directory bumps one version number in the cache; all cached pages and
-the taxonomy carry that number in their key, so one change invalidates everything at once and
-no page ever shows a published organisation that is gone. With several app processes the cache
+Every change that can show on a public page (the directory, meetings, site settings) bumps
+it; cached pages (netwerk.paginacache) and the data kept per version (taxonomy, facet index)
+carry it in their key, so one change invalidates everything at once and no page ever shows a
+published organisation that is gone. With several app processes the cache
 must be shared (REDIS_URL), or each process would keep its own version.
 
 The version is bumped when the change is made and once more when its transaction commits: a
@@ -13,19 +14,15 @@ so that after the cache is emptied no number comes back that a process still rem
 taxonomy and facet index keep the data of the current version in process memory).
 """
 
-import hashlib
 import secrets
-from functools import wraps
 
 from asgiref.local import Local
-from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
-from django.http import HttpResponse
 
-VERSIE_SLEUTEL = "sociale-kaart:versie"
-# Data kept per directory version (taxonomy, facet index) expires after a day, so that the
+VERSIE_SLEUTEL = "inhoud:versie"
+# Data kept per content version (taxonomy, facet index) expires after a day, so that the
 # versions left behind by every change do not pile up in Redis.
 VERSIE_BEWAARTIJD = 24 * 3600
 
@@ -43,8 +40,8 @@ def _verzoek_eindigt(**kwargs):
     _verzoek.versie = None
 
 
-request_started.connect(_verzoek_begint, dispatch_uid="sociale-kaart-versie-begin")
-request_finished.connect(_verzoek_eindigt, dispatch_uid="sociale-kaart-versie-einde")
+request_started.connect(_verzoek_begint, dispatch_uid="inhoudsversie-begin")
+request_finished.connect(_verzoek_eindigt, dispatch_uid="inhoudsversie-einde")
 
 
 def _nieuwe_versie() -> int:
@@ -52,7 +49,7 @@ def _nieuwe_versie() -> int:
     return secrets.randbits(48) + 1
 
 
-def kaart_versie() -> int:
+def inhoudsversie() -> int:
     in_verzoek = getattr(_verzoek, "actief", False)
     if in_verzoek and _verzoek.versie is not None:
         return _verzoek.versie
@@ -74,7 +71,7 @@ def _verhoog() -> None:
         cache.add(VERSIE_SLEUTEL, _nieuwe_versie(), timeout=None)
 
 
-def kaart_gewijzigd() -> None:
+def inhoud_gewijzigd() -> None:
     """Call after any change that can show on a public page."""
     _verzoek.versie = None
     _verhoog()
@@ -86,14 +83,14 @@ def kaart_gewijzigd() -> None:
 _per_versie: dict = {}
 
 
-def per_kaartversie(naam, bouw):
-    """The value ``bouw()`` gives for the current directory version.
+def per_inhoudsversie(naam, bouw):
+    """The value ``bouw()`` gives for the current content version.
 
     Kept in this process's memory for as long as the version lasts (no cache round trip or
     unpickling per request), and shared through the cache, so that only one process builds it
     after a change.
     """
-    versie = (connection.settings_dict["NAME"], kaart_versie())
+    versie = (connection.settings_dict["NAME"], inhoudsversie())
     bekend = _per_versie.get(naam)
     if bekend is not None and bekend[0] == versie:
         return bekend[1]
@@ -104,38 +101,3 @@ def per_kaartversie(naam, bouw):
         cache.set(sleutel, waarde, VERSIE_BEWAARTIJD)
     _per_versie[naam] = (versie, waarde)
     return waarde
-
-
-def cache_anonieme_pagina(view):
-    """Serve a GET page to anonymous visitors from the cache, keyed by its full URL."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        # A visitor with a message waiting ("Bedankt voor uw melding") gets a page of their
-        # own: it would otherwise be served from, or stored in, the cache with that message.
-        if (
-            request.method != "GET"
-            or request.user.is_authenticated
-            or "messages" in request.COOKIES
-        ):
-            return view(request, *args, **kwargs)
-        pad = hashlib.sha256(request.get_full_path().encode("utf-8", "replace")).hexdigest()
-        sleutel = f"pagina:{kaart_versie()}:{pad}"
-        opgeslagen = cache.get(sleutel)
-        if opgeslagen is not None:
-            inhoud, content_type = opgeslagen
-            response = HttpResponse(inhoud, content_type=content_type)
-            response["X-Cache"] = "hit"
-            return response
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies and not response.streaming:
-            if hasattr(response, "render"):
-                response.render()
-            cache.set(
-                sleutel,
-                (response.content, response["Content-Type"]),
-                settings.PAGINA_CACHE_SECONDEN,
-            )
-        return response
-
-    return wrapper

@@ -1,0 +1,13 @@
+"""Meetings on pages of other apps (the home page), without those apps importing meetings."""
+
+from django import template
+
+from bijeenkomsten.models import Bijeenkomst
+
+register = template.Library()
+
+
+@register.simple_tag
+def komende_bijeenkomsten(aantal=3):
+    """``{% komende_bijeenkomsten 3 as bijeenkomsten %}``: the next published meetings."""
+    return list(Bijeenkomst.objects.gepubliceerd().komend()[:aantal])

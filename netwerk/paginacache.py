@@ -1,0 +1,49 @@
+"""The page cache: anonymous GET pages served from the shared cache.
+
+A page is stored under the current content version (netwerk.inhoudsversie) and its full URL,
+so any public change makes every stored page unreachable at once.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from netwerk.inhoudsversie import inhoudsversie
+
+
+def cache_anonieme_pagina(view):
+    """Serve a GET page to anonymous visitors from the cache, keyed by its full URL."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        # A visitor with a message waiting ("Bedankt voor uw melding") gets a page of their
+        # own: it would otherwise be served from, or stored in, the cache with that message.
+        if (
+            request.method != "GET"
+            or request.user.is_authenticated
+            or "messages" in request.COOKIES
+        ):
+            return view(request, *args, **kwargs)
+        pad = hashlib.sha256(request.get_full_path().encode("utf-8", "replace")).hexdigest()
+        sleutel = f"pagina:{inhoudsversie()}:{pad}"
+        opgeslagen = cache.get(sleutel)
+        if opgeslagen is not None:
+            inhoud, content_type = opgeslagen
+            response = HttpResponse(inhoud, content_type=content_type)
+            response["X-Cache"] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.cookies and not response.streaming:
+            if hasattr(response, "render"):
+                response.render()
+            cache.set(
+                sleutel,
+                (response.content, response["Content-Type"]),
+                settings.PAGINA_CACHE_SECONDEN,
+            )
+        return response
+
+    return wrapper
