@@ -4,6 +4,7 @@ Every variable has a development default, so ``make run`` works without any conf
 Production sets at least DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -119,6 +120,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+
+# Lockout after failed logins (django-axes). Failed logins before a lock:
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# Minutes a lock lasts; every new try during the lock starts this period again.
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_BLOKKADE_MINUTEN", default=15))
+# Counted per address (one address guessing many accounts) and per account name (many
+# addresses guessing one account): either one reaching the limit locks.
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# A successful login clears the failures of that account from that address, and only those
+# (netwerk.inlogblokkade.InlogpogingenHandler): logging in to one's own account never clears
+# the count of guesses at someone else's.
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "netwerk.inlogblokkade.InlogpogingenHandler"
+# The client's address as the rate limits see it (netwerk.ratelimit.client_ip): X-Forwarded-For
+# counts only for AANTAL_PROXIES proxies, so a forged header cannot reset the count.
+# (axes' AXES_IPWARE_* settings need django-ipware, which is not installed.)
+AXES_CLIENT_IP_CALLABLE = "netwerk.inlogblokkade.client_ip"
+# The account name as counted, cut to the length axes stores.
+AXES_USERNAME_CALLABLE = "netwerk.inlogblokkade.gebruikersnaam"
+# The Dutch page (status 429) that says the login is blocked for a while and whom to ask.
+AXES_LOCKOUT_CALLABLE = "netwerk.inlogblokkade.geblokkeerd"
 
 # --- Language and time ----------------------------------------------------------------------
 
