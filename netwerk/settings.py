@@ -51,7 +51,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Knows whether the logged-in user also gave the code of their second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff without a verified second factor go to the code page first.
+    "netwerk.tweestapsverificatie.TweestapsverificatieMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -141,6 +145,16 @@ AXES_CLIENT_IP_CALLABLE = "netwerk.inlogblokkade.client_ip"
 AXES_USERNAME_CALLABLE = "netwerk.inlogblokkade.gebruikersnaam"
 # The Dutch page (status 429) that says the login is blocked for a while and whom to ask.
 AXES_LOCKOUT_CALLABLE = "netwerk.inlogblokkade.geblokkeerd"
+
+# Staff must give a code from an authenticator app (TOTP) after their password before they
+# reach /admin/ or /coordinatie/. On by default outside development. This is the documented
+# switch for a demo site whose visitors log in with shared demo accounts: set
+# TWEE_FACTOR_VERPLICHT=false there, never on a site with real data.
+TWEE_FACTOR_VERPLICHT = env.bool("TWEE_FACTOR_VERPLICHT", default=not DEBUG)
+# The name the authenticator app shows next to the code.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="netwerk")
+# The admin of django-otp never shows a device's secret or QR code, not even to superusers.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Language and time ----------------------------------------------------------------------
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from netwerk import gezondheid, views
+from netwerk import gezondheid, tweestapsverificatie, views
 
 admin.site.site_header = "netwerk"
 admin.site.site_title = "netwerk beheer"
@@ -21,6 +21,12 @@ urlpatterns = [
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
     path("", include("organisaties.urls")),
     path("", include("bijeenkomsten.urls")),
+    path("tweestapsverificatie/", tweestapsverificatie.controleren, name="tweestapsverificatie"),
+    path(
+        "tweestapsverificatie/instellen/",
+        tweestapsverificatie.instellen,
+        name="tweestapsverificatie_instellen",
+    ),
     path("admin/", admin.site.urls),
 ]
 

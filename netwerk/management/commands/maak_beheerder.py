@@ -1,6 +1,7 @@
 import secrets
 from pathlib import Path
 
+from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -26,10 +27,22 @@ class Command(BaseCommand):
             bestand.parent.mkdir(parents=True, exist_ok=True)
             bestand.write_text(wachtwoord)
         wachtwoord = bestand.read_text().strip()
+        # A developer who locked themselves out gets in again with the next `make run`.
+        axes_reset(username="beheer")
         self.stdout.write(
             f"Beheer: http://127.0.0.1:{options.get('port') or '8000'}/admin/ "
             f"gebruiker 'beheer', wachtwoord '{wachtwoord}'"
         )
+        if settings.TWEE_FACTOR_VERPLICHT:
+            self.stdout.write(
+                "Tweestapsverificatie staat aan (TWEE_FACTOR_VERPLICHT): de eerste keer scant u "
+                "na het wachtwoord een QR-code met een authenticator-app."
+            )
+        else:
+            self.stdout.write(
+                "Tweestapsverificatie staat uit (standaard bij DEBUG); zet "
+                "TWEE_FACTOR_VERPLICHT=true om die te proberen."
+            )
 
     def add_arguments(self, parser):
         parser.add_argument("--port", default="8000")
