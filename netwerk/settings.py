@@ -54,6 +54,8 @@ MIDDLEWARE = [
     # Knows whether the logged-in user also gave the code of their second factor.
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends a staff session after a working day or an hour idle (netwerk/sessies.py).
+    "netwerk.sessies.StafSessieMiddleware",
     # Staff without a verified second factor go to the code page first.
     "netwerk.tweestapsverificatie.TweestapsverificatieMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -155,6 +157,11 @@ TWEE_FACTOR_VERPLICHT = env.bool("TWEE_FACTOR_VERPLICHT", default=not DEBUG)
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="netwerk")
 # The admin of django-otp never shows a device's secret or QR code, not even to superusers.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# A staff session ends this many hours after logging in, however active ...
+STAF_SESSIE_MAX_UREN = env.int("STAF_SESSIE_MAX_UREN", default=8)
+# ... and after this many minutes without a request.
+STAF_SESSIE_INACTIEF_MINUTEN = env.int("STAF_SESSIE_INACTIEF_MINUTEN", default=60)
 
 # --- Language and time ----------------------------------------------------------------------
 
