@@ -13,10 +13,14 @@ $(VENV)/.geinstalleerd: pyproject.toml
 	$(VENV)/bin/pip install --quiet ".[dev]"
 	touch $@
 
+# The site and one background worker (e-mail, reminders, pasted lists) together; Ctrl-C
+# stops both.
 run: $(VENV)/.geinstalleerd
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py laad_demodata
 	$(PY) manage.py maak_beheerder --port $(PORT)
+	@$(PY) manage.py procrastinate worker & werker=$$!; \
+	trap 'kill $$werker 2>/dev/null; wait $$werker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.geinstalleerd

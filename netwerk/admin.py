@@ -1,9 +1,124 @@
+from axes.utils import reset as axes_reset
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bijeenkomsten.rechten import is_beheerder
+from netwerk.accountrechten import (
+    mag_account_beheren,
+    mag_groep_beheren,
+    toekenbare_groepen,
+    toekenbare_rechten,
+)
 from netwerk.email import verstuur
 from netwerk.models import UitgaandeEmail
+
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class GebruikerAdmin(UserAdmin):
+    """Accounts, under the rules of netwerk.accountrechten: nobody gives more than they have.
+
+    Only a superuser makes superusers or gives permissions to an account directly; others
+    give groups, and only groups whose permissions they hold themselves.
+    """
+
+    list_display = ["username", "email", "is_staff", "is_superuser", "heeft_tweestapsverificatie"]
+    actions = ["blokkade_opheffen", "tweestapsverificatie_opnieuw"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _tweestapsverificatie=Exists(
+                    TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+                )
+            )
+        )
+
+    @admin.display(
+        boolean=True, description=_("tweestapsverificatie"), ordering="_tweestapsverificatie"
+    )
+    def heeft_tweestapsverificatie(self, gebruiker):
+        return gebruiker._tweestapsverificatie
+
+    def get_readonly_fields(self, request, obj=None):
+        velden = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            velden += ["is_superuser", "user_permissions"]
+        return velden
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            kwargs["queryset"] = toekenbare_groepen(request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or mag_account_beheren(request.user, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or mag_account_beheren(request.user, obj)
+        )
+
+    def _beheerbaar(self, request, queryset):
+        return [account for account in queryset if mag_account_beheren(request.user, account)]
+
+    @admin.action(description=_("Inlogblokkade opheffen"), permissions=["change"])
+    def blokkade_opheffen(self, request, queryset):
+        accounts = self._beheerbaar(request, queryset)
+        for account in accounts:
+            axes_reset(username=account.get_username())
+        self.message_user(
+            request,
+            ngettext(
+                "%(aantal)d account kan weer inloggen.",
+                "%(aantal)d accounts kunnen weer inloggen.",
+                len(accounts),
+            )
+            % {"aantal": len(accounts)},
+        )
+
+    @admin.action(
+        description=_("Tweestapsverificatie opnieuw laten instellen (nieuwe telefoon)"),
+        permissions=["change"],
+    )
+    def tweestapsverificatie_opnieuw(self, request, queryset):
+        accounts = self._beheerbaar(request, queryset)
+        TOTPDevice.objects.filter(user__in=accounts).delete()
+        self.message_user(
+            request,
+            ngettext(
+                "%(aantal)d account stelt bij de volgende keer inloggen de app opnieuw in.",
+                "%(aantal)d accounts stellen bij de volgende keer inloggen de app opnieuw in.",
+                len(accounts),
+            )
+            % {"aantal": len(accounts)},
+        )
+
+
+@admin.register(Group)
+class GroepAdmin(GroupAdmin):
+    """Groups (the roles), under the rules of netwerk.accountrechten."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "permissions":
+            kwargs["queryset"] = toekenbare_rechten(request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or mag_groep_beheren(request.user, obj)
+        )
 
 
 @admin.register(UitgaandeEmail)

@@ -58,9 +58,16 @@ def maak_rollen(sender=None, using="default", **kwargs):
         *_rechten({"organisaties": ["locatie", "organisatie", "thema"]}, acties=("view",)),
     )
 
+    # Of auth only accounts and groups; what a beheerder may give there is bounded by
+    # netwerk.accountrechten. The permissions on auth's Permission model serve no page.
     beheerder, _ = Group.objects.get_or_create(name=BEHEERDERS)
     beheerder.permissions.add(
         *Permission.objects.filter(
-            content_type__app_label__in=["organisaties", "bijeenkomsten", "netwerk", "auth"]
-        )
+            content_type__app_label__in=["organisaties", "bijeenkomsten", "netwerk"]
+        ),
+        *_rechten({"auth": ["user", "group"]}),
+    )
+    beheerder.permissions.remove(
+        *Permission.objects.filter(content_type__app_label="auth", content_type__model="permission")
+    )
     )
