@@ -120,6 +120,11 @@ class GroepAdmin(GroupAdmin):
             obj is None or mag_groep_beheren(request.user, obj)
         )
 
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or mag_groep_beheren(request.user, obj)
+        )
+
 
 @admin.register(UitgaandeEmail)
 class UitgaandeEmailAdmin(admin.ModelAdmin):
