@@ -70,4 +70,3 @@ def maak_rollen(sender=None, using="default", **kwargs):
     beheerder.permissions.remove(
         *Permission.objects.filter(content_type__app_label="auth", content_type__model="permission")
     )
-    )
