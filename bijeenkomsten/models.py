@@ -8,13 +8,27 @@ keeps the number of confirmed places within capacity.
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netwerk.rollen import is_beheerder
 from organisaties.models import Locatie, Organisatie, Thema
+
+
+# Words the public meeting URLs use beside /bijeenkomsten/<slug>/.
+GERESERVEERDE_SLUGS = {"archief"}
+
+
+def slug_niet_gereserveerd(waarde):
+    if waarde in GERESERVEERDE_SLUGS:
+        raise ValidationError(
+            _("Het webadres '%(slug)s' is al in gebruik door de site. Kies een ander."),
+            params={"slug": waarde},
+        )
 
 
 def nieuw_token():
@@ -35,8 +49,6 @@ class BijeenkomstQuerySet(models.QuerySet):
 
     def beheerbaar_door(self, gebruiker):
         """The meetings whose attendees this user may see: own meetings, or all for beheerders."""
-        from bijeenkomsten.rechten import is_beheerder
-
         if is_beheerder(gebruiker):
             return self
         if not gebruiker.is_authenticated or not gebruiker.is_staff:
@@ -70,7 +82,11 @@ class Bijeenkomst(models.Model):
         help_text=_("Een korte titel, bijvoorbeeld 'Netwerkontbijt Zorg en Welzijn'."),
     )
     slug = models.SlugField(
-        _("slug"), max_length=200, unique=True, help_text=_("Het deel van het webadres.")
+        _("slug"),
+        max_length=200,
+        unique=True,
+        validators=[slug_niet_gereserveerd],
+        help_text=_("Het deel van het webadres."),
     )
     omschrijving = models.TextField(
         _("omschrijving"), help_text=_("Waarover de bijeenkomst gaat en voor wie zij is.")
@@ -421,6 +437,84 @@ class Statuswijziging(models.Model):
 
     def __str__(self):
         return f"{self.get_van_display()} → {self.get_naar_display()}"
+
+
+class Plakopdracht(models.Model):
+    """A pasted list of attendees, registered line by line by a background task.
+
+    ``verslag`` holds one entry per line handled so far (``{"regel", "tekst", "uitkomst",
+    "reden"}``), written as the task goes, so that a task that stopped halfway is resumed
+    where it was and every line that was handled is reported.
+    """
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", _("Wacht op verwerking")
+        BEZIG = "bezig", _("Wordt verwerkt")
+        KLAAR = "klaar", _("Klaar")
+
+    class Uitkomst(models.TextChoices):
+        AANGEMELD = "aangemeld", _("Aangemeld")
+        WACHTLIJST = "wachtlijst", _("Op de wachtlijst")
+        GEWEIGERD = "geweigerd", _("Niet aangemeld")
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.CASCADE,
+        related_name="plakopdrachten",
+        verbose_name=_("bijeenkomst"),
+        help_text=_("De bijeenkomst waarvoor de lijst is geplakt."),
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("door"),
+        help_text=_("De coördinator die de lijst plakte."),
+    )
+    regels = models.TextField(
+        _("regels"), help_text=_("De geplakte tekst: één deelnemer per regel.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.WACHTEND,
+        help_text=_("Wordt automatisch bijgehouden."),
+    )
+    verslag = models.JSONField(
+        _("verslag"),
+        default=list,
+        blank=True,
+        help_text=_("Per verwerkte regel: wat ermee gebeurde en waarom."),
+    )
+    aangemaakt = models.DateTimeField(
+        _("aangemaakt"), default=timezone.now, help_text=_("Wordt automatisch ingevuld.")
+    )
+    klaar_op = models.DateTimeField(
+        _("klaar op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de laatste regel verwerkt was."),
+    )
+
+    class Meta:
+        verbose_name = _("geplakte lijst")
+        verbose_name_plural = _("geplakte lijsten")
+        ordering = ["-aangemaakt"]
+
+    def __str__(self):
+        return _("Lijst voor %(bijeenkomst)s") % {"bijeenkomst": self.bijeenkomst}
+
+    def get_absolute_url(self):
+        return reverse("bijeenkomsten:plakopdracht", args=[self.bijeenkomst.slug, self.pk])
+
+    def aantallen(self):
+        """How many lines ended in each outcome, for the summary above the report."""
+        tellen = {uitkomst: 0 for uitkomst in self.Uitkomst.values}
+        for regel in self.verslag:
+            tellen[regel["uitkomst"]] += 1
+        return tellen
 
 
 class Inzage(models.Model):

@@ -115,9 +115,7 @@ def test_onderbroken_lijst_gaat_verder_waar_hij_was(coordinator, werker):
         regels=regels,
         door=coordinator,
         status=Plakopdracht.Status.BEZIG,
-        verslag=[
-            {"regel": i, "tekst": "", "uitkomst": "aangemeld", "reden": ""} for i in (1, 2)
-        ],
+        verslag=[{"regel": i, "tekst": "", "uitkomst": "aangemeld", "reden": ""} for i in (1, 2)],
     )
     verwerk_plakopdracht_taak.defer(opdracht_id=opdracht.pk)
     werker()
@@ -257,3 +255,32 @@ def test_pagina_queries_groeien_niet_met_deelnemers(
     for naam, aantal in tellingen.items():
         with django_assert_max_num_queries(aantal):
             ingelogd.get(url(naam))
+
+
+@pytest.mark.parametrize("slug", ["netwerk", "bijeenkomsten", "inchecken", "plakken"])
+def test_bijeenkomst_met_de_naam_van_een_coordinatiepagina_is_te_beheren(
+    ingelogd, coordinator, slug
+):
+    bijeenkomst = BijeenkomstFactory(
+        slug=slug, titel=f"Bijeenkomst {slug}", coordinatoren=[coordinator]
+    )
+    services.aanmelden(bijeenkomst, naam="Anna de Vries", email="anna@example.nl")
+    for naam in ("deelnemers", "inchecken", "presentielijst", "netwerk"):
+        response = ingelogd.get(reverse(f"bijeenkomsten:{naam}", args=[slug]))
+        assert response.status_code == 200, naam
+        assert response.context["bijeenkomst"] == bijeenkomst
+    assert (
+        "Anna de Vries"
+        in ingelogd.get(reverse("bijeenkomsten:deelnemers", args=[slug])).content.decode()
+    )
+    # The coordinators' own pages still answer as themselves.
+    assert "bijeenkomst" not in ingelogd.get(reverse("bijeenkomsten:netwerk_totaal")).context
+
+
+def test_slug_van_een_openbare_pagina_wordt_geweigerd():
+    from django.core.exceptions import ValidationError
+
+    bijeenkomst = BijeenkomstFactory.build(slug="archief")
+    with pytest.raises(ValidationError) as fout:
+        bijeenkomst.full_clean(exclude=["locatie", "vervolg_op"])
+    assert "al in gebruik" in str(fout.value)
