@@ -10,7 +10,8 @@ from bijeenkomsten.models import (
     Programmaonderdeel,
     Statuswijziging,
 )
-from bijeenkomsten.rechten import is_beheerder, mag_aanmeldingen_zien
+from bijeenkomsten.rechten import mag_aanmeldingen_zien
+from netwerk.rollen import is_beheerder
 
 
 class ProgrammaInline(admin.TabularInline):

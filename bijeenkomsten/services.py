@@ -11,13 +11,23 @@ import datetime
 import time
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bijeenkomsten import berichten
-from bijeenkomsten.models import Aanmelding, Bijeenkomst, Statuswijziging, nieuw_token
+from bijeenkomsten.models import (
+    Aanmelding,
+    Bijeenkomst,
+    Plakopdracht,
+    Statuswijziging,
+    nieuw_token,
+)
+from netwerk.models import SiteConfiguratie, UitgaandeEmail
+from organisaties.models import Organisatie
 
 
 class AanmeldenFout(Exception):
@@ -42,7 +52,8 @@ class GeenPlaats(AanmeldenFout):
 
 def _vergrendel(bijeenkomst_id):
     """Lock the meeting's row for the rest of the transaction and return it fresh."""
-    if not settings.AANMELDEN_VERGRENDELEN:  # only the concurrency control test turns this off
+    # Only the concurrency control test turns locking off; production settings have no switch.
+    if not getattr(settings, "AANMELDEN_VERGRENDELEN", True):
         return Bijeenkomst.objects.get(pk=bijeenkomst_id)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -61,8 +72,9 @@ def _vergrendel(bijeenkomst_id):
 
 def _race_venster():
     """Test-only: widen the gap between counting places and taking one."""
-    if settings.AANMELDEN_RACE_VENSTER:
-        time.sleep(settings.AANMELDEN_RACE_VENSTER)
+    venster = getattr(settings, "AANMELDEN_RACE_VENSTER", 0)
+    if venster:
+        time.sleep(venster)
 
 
 def _aantal_bevestigd(bijeenkomst):
@@ -298,6 +310,111 @@ def bijeenkomst_annuleren(bijeenkomst):
     return bijeenkomst
 
 
+def plakken(bijeenkomst, regels, door):
+    """Store a pasted list of attendees and queue its processing; returns the Plakopdracht.
+
+    The lines are registered by a background task (``verwerk_plakopdracht``), however many
+    there are, so no request waits for thousands of registrations.
+    """
+    from bijeenkomsten.tasks import verwerk_plakopdracht_taak
+
+    with transaction.atomic():
+        opdracht = Plakopdracht.objects.create(bijeenkomst=bijeenkomst, regels=regels, door=door)
+        verwerk_plakopdracht_taak.defer(opdracht_id=opdracht.pk)
+    return opdracht
+
+
+def lees_regel(regel):
+    """'naam, e-mail, organisatie' (also with ; or tab) -> (naam, email, organisatie)."""
+    for scheiding in (";", "\t", ","):
+        if scheiding in regel:
+            delen = [d.strip() for d in regel.split(scheiding)]
+            break
+    else:
+        delen = [regel.strip()]
+    delen += [""] * (3 - len(delen))
+    return delen[0], delen[1], ", ".join(d for d in delen[2:] if d)
+
+
+# Lines handled between two saves of the report: a stopped task loses at most these.
+PLAK_PORTIE = 50
+
+
+def verwerk_plakopdracht(opdracht_id):
+    """Register every line of a pasted list, each on its own, and report each line.
+
+    Resumes after the last line in the report, so a task that was stopped (a worker that
+    restarted) neither skips nor repeats lines. A line registered just before such a stop
+    is reported the second time as "al aangemeld": nothing is lost without a report.
+    """
+    with transaction.atomic():
+        opdracht = (
+            Plakopdracht.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("bijeenkomst", "door")
+            .filter(pk=opdracht_id)
+            .exclude(status=Plakopdracht.Status.KLAAR)
+            .first()
+        )
+        if opdracht is None:  # done already, or another worker has it
+            return None
+        opdracht.status = Plakopdracht.Status.BEZIG
+        opdracht.save(update_fields=["status"])
+    organisaties = {
+        o.naam.lower(): o for o in Organisatie.objects.gepubliceerd().only("pk", "naam")
+    }
+    regels = [
+        (nummer, regel.strip())
+        for nummer, regel in enumerate(opdracht.regels.splitlines(), start=1)
+        if regel.strip()
+    ]
+    gedaan = {r["regel"] for r in opdracht.verslag}
+    nieuw = []
+    for nummer, regel in regels:
+        if nummer in gedaan:
+            continue
+        nieuw.append(_plak_regel(opdracht, nummer, regel, organisaties))
+        if len(nieuw) >= PLAK_PORTIE:
+            opdracht.verslag += nieuw
+            opdracht.save(update_fields=["verslag"])
+            nieuw = []
+    opdracht.verslag += nieuw
+    opdracht.status = Plakopdracht.Status.KLAAR
+    opdracht.klaar_op = timezone.now()
+    opdracht.save(update_fields=["verslag", "status", "klaar_op"])
+    return opdracht
+
+
+def _plak_regel(opdracht, nummer, regel, organisaties):
+    verslag = {"regel": nummer, "tekst": regel[:200], "reden": ""}
+    naam, email, organisatie = lees_regel(regel)
+    try:
+        if not naam:
+            raise ValidationError(_("geen naam"))
+        validate_email(email)
+    except ValidationError as fout:
+        verslag.update(uitkomst=Plakopdracht.Uitkomst.GEWEIGERD, reden=fout.messages[0])
+        return verslag
+    gevonden = organisaties.get(organisatie.lower())
+    try:
+        aanmelding = aanmelden(
+            opdracht.bijeenkomst,
+            naam=naam[:200],
+            email=email,
+            organisatie=gevonden,
+            organisatie_naam="" if gevonden else organisatie[:200],
+            door=opdracht.door,
+        )
+    except AanmeldenFout as fout:
+        verslag.update(uitkomst=Plakopdracht.Uitkomst.GEWEIGERD, reden=str(fout))
+    else:
+        verslag["uitkomst"] = (
+            Plakopdracht.Uitkomst.WACHTLIJST
+            if aanmelding.status == Aanmelding.Status.WACHTLIJST
+            else Plakopdracht.Uitkomst.AANGEMELD
+        )
+    return verslag
+
+
 def verstuur_herinneringen(dagen, nu=None):
     """One reminder per confirmed attendee of meetings starting within ``dagen`` days.
 
@@ -336,9 +453,6 @@ def anonimiseer_aanmeldingen(nu=None):
     Keeps status (and so the counts and attendance) and the organisation, which the network
     insight needs. Safe to run again: anonymised rows are skipped. Returns how many were done.
     """
-    from netwerk.models import UitgaandeEmail
-    from organisaties.models import SiteConfiguratie
-
     nu = nu or timezone.now()
     grens = _maanden_eerder(nu, SiteConfiguratie.get_solo().bewaartermijn_maanden)
     with transaction.atomic():
@@ -359,6 +473,8 @@ def anonimiseer_aanmeldingen(nu=None):
                 geanonimiseerd_op=nu,
             )
         Statuswijziging.objects.filter(aanmelding__in=aanmeldingen).update(reden="")
+        # Pasted lists and their reports name attendees too.
+        Plakopdracht.objects.filter(bijeenkomst__einde__lt=grens).delete()
         # Sent e-mails hold names and addresses too: none is kept past the same period.
         UitgaandeEmail.objects.filter(aangemaakt__lt=grens).exclude(
             status=UitgaandeEmail.Status.WACHTEND

@@ -1,21 +1,24 @@
 from axes.utils import reset as axes_reset
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from solo.admin import SingletonModelAdmin
 
-from bijeenkomsten.rechten import is_beheerder
 from netwerk.accountrechten import (
     mag_account_beheren,
     mag_groep_beheren,
     toekenbare_groepen,
     toekenbare_rechten,
 )
-from netwerk.email import verstuur
-from netwerk.models import UitgaandeEmail
+from netwerk.email import opnieuw_versturen
+from netwerk.models import SiteConfiguratie, UitgaandeEmail
+from netwerk.rollen import is_beheerder
+
+admin.site.register(SiteConfiguratie, SingletonModelAdmin)
 
 admin.site.unregister(User)
 admin.site.unregister(Group)
@@ -130,11 +133,20 @@ class GroepAdmin(GroupAdmin):
 class UitgaandeEmailAdmin(admin.ModelAdmin):
     """The outbox, for beheerders only: e-mails hold attendees' names and addresses."""
 
-    list_display = ["onderwerp", "aan", "status", "pogingen", "aangemaakt", "verzonden_op"]
+    list_display = [
+        "onderwerp",
+        "aan",
+        "status",
+        "pogingen",
+        "laatste_fout",
+        "volgende_poging",
+        "aangemaakt",
+        "verzonden_op",
+    ]
     list_filter = ["status"]
     search_fields = ["aan", "onderwerp"]
     readonly_fields = [f.name for f in UitgaandeEmail._meta.fields]
-    actions = ["nu_versturen"]
+    actions = ["opnieuw_versturen"]
 
     def has_module_permission(self, request):
         return is_beheerder(request.user)
@@ -151,7 +163,12 @@ class UitgaandeEmailAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return is_beheerder(request.user)
 
-    @admin.action(description=_("Nu opnieuw proberen te versturen"))
-    def nu_versturen(self, request, queryset):
-        for email in queryset.filter(status=UitgaandeEmail.Status.WACHTEND):
-            verstuur(email.pk)
+    @admin.action(description=_("Opnieuw versturen"))
+    def opnieuw_versturen(self, request, queryset):
+        """Failed or waiting e-mails get a fresh series of attempts, right away."""
+        aantal = opnieuw_versturen(queryset)
+        messages.success(
+            request,
+            _("%(aantal)s e-mails staan klaar om opnieuw verstuurd te worden.")
+            % {"aantal": aantal},
+        )

@@ -8,6 +8,17 @@ Give a staff account one or more of these groups in the admin.
 
 from django.contrib.auth.models import Group, Permission
 
+REDACTEUREN = "Redacteur"
+COORDINATOREN = "Coördinator"
+BEHEERDERS = "Beheerder"
+
+
+def is_beheerder(gebruiker):
+    if not gebruiker.is_authenticated or not gebruiker.is_active:
+        return False
+    return gebruiker.is_superuser or gebruiker.groups.filter(name=BEHEERDERS).exists()
+
+
 REDACTEUR_MODELLEN = {
     "organisaties": [
         "organisatie",
@@ -41,8 +52,6 @@ def _rechten(modellen, acties=("add", "change", "delete", "view")):
 def maak_rollen(sender=None, using="default", **kwargs):
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
-
-    from bijeenkomsten.rechten import BEHEERDERS, COORDINATOREN, REDACTEUREN
 
     # post_migrate reaches this app before the apps listed after it: make their permissions now.
     for app_config in apps.get_app_configs():

@@ -5,8 +5,6 @@ a meeting's own coordinators and beheerders only.
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +20,6 @@ from bijeenkomsten.forms import NamensAanmeldForm, PlakForm, VerplaatsForm
 from bijeenkomsten.models import Aanmelding, Bijeenkomst, Inzage
 from bijeenkomsten.netwerkinzicht import netwerkinzicht
 from bijeenkomsten.rechten import vereis_aanmeldingen_zien
-from organisaties.models import Organisatie
 
 
 def coordinator_pagina(view):
@@ -88,69 +85,30 @@ def deelnemers(request, slug):
     )
 
 
-def _lees_regel(regel):
-    """'naam, e-mail, organisatie' (also with ; or tab) -> (naam, email, organisatie)."""
-    for scheiding in (";", "\t", ","):
-        if scheiding in regel:
-            delen = [d.strip() for d in regel.split(scheiding)]
-            break
-    else:
-        delen = [regel.strip()]
-    delen += [""] * (3 - len(delen))
-    return delen[0], delen[1], ", ".join(d for d in delen[2:] if d)
-
-
 @coordinator_pagina
 @require_POST
 def plakken(request, slug):
-    """Register many people at once; each line is handled on its own and reported back."""
+    """Register many people at once: the list is processed in the background and reported."""
     bijeenkomst = _bijeenkomst(request, slug)
     form = PlakForm(request.POST)
     if not form.is_valid():
         for fout in form.errors.get("regels", []):
             messages.error(request, fout)
         return redirect("bijeenkomsten:deelnemers", slug=slug)
-    organisaties = {
-        o.naam.lower(): o for o in Organisatie.objects.gepubliceerd().only("pk", "naam")
-    }
-    gelukt, mislukt = 0, []
-    for nummer, regel in enumerate(form.cleaned_data["regels"].splitlines(), start=1):
-        if not regel.strip():
-            continue
-        naam, email, organisatie = _lees_regel(regel)
-        try:
-            if not naam:
-                raise ValidationError(_("geen naam"))
-            validate_email(email)
-        except ValidationError as fout:
-            reden = fout.messages[0] if naam else _("geen naam")
-            mislukt.append(
-                _("Regel %(nummer)s (%(regel)s): %(reden)s")
-                % {"nummer": nummer, "regel": regel.strip()[:80], "reden": reden}
-            )
-            continue
-        gevonden = organisaties.get(organisatie.lower())
-        try:
-            services.aanmelden(
-                bijeenkomst,
-                naam=naam[:200],
-                email=email,
-                organisatie=gevonden,
-                organisatie_naam="" if gevonden else organisatie[:200],
-                door=request.user,
-            )
-        except services.AanmeldenFout as fout:
-            mislukt.append(
-                _("Regel %(nummer)s (%(regel)s): %(reden)s")
-                % {"nummer": nummer, "regel": regel.strip()[:80], "reden": fout}
-            )
-        else:
-            gelukt += 1
-    if gelukt:
-        messages.success(request, _("%(aantal)s personen aangemeld.") % {"aantal": gelukt})
-    for melding in mislukt:
-        messages.error(request, melding)
-    return redirect("bijeenkomsten:deelnemers", slug=slug)
+    opdracht = services.plakken(bijeenkomst, form.cleaned_data["regels"], door=request.user)
+    return redirect(opdracht.get_absolute_url())
+
+
+@coordinator_pagina
+def plakopdracht(request, slug, pk):
+    """The report of a pasted list: what happened to every line, and why."""
+    bijeenkomst = _bijeenkomst(request, slug)
+    opdracht = get_object_or_404(bijeenkomst.plakopdrachten, pk=pk)
+    return render(
+        request,
+        "bijeenkomsten/coordinatie/plakopdracht.html",
+        {"bijeenkomst": bijeenkomst, "opdracht": opdracht, "aantallen": opdracht.aantallen()},
+    )
 
 
 @coordinator_pagina

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from bijeenkomsten import services
-from bijeenkomsten.rechten import BEHEERDERS, COORDINATOREN, REDACTEUREN
+from netwerk.rollen import BEHEERDERS, COORDINATOREN, REDACTEUREN
 from tests.factories import BijeenkomstFactory, GebruikerFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,7 +136,10 @@ def test_overzicht_toont_alleen_eigen_bijeenkomsten(client, opzet):
     _, _, gebruikers = opzet
     client.force_login(gebruikers["andere_coordinator"])
     html = client.get(reverse("bijeenkomsten:coordinatie")).content.decode()
-    assert "/coordinatie/andere/" in html and "/coordinatie/samen/" not in html
+    assert (
+        "/coordinatie/bijeenkomsten/andere/" in html
+        and "/coordinatie/bijeenkomsten/samen/" not in html
+    )
 
 
 def test_openbare_paginas_tonen_geen_deelnemers(client, opzet):
