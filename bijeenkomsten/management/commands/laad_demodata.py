@@ -1,3 +1,6 @@
+"""The demo data of the whole site. It lives here, in the app that depends on the directory,
+so that netwerk (the site-wide core) imports no app."""
+
 from django.core.management.base import BaseCommand
 
 from bijeenkomsten import demodata as bijeenkomsten_demo
