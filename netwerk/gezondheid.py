@@ -123,7 +123,10 @@ def _mag_details_zien(request):
         return bool(token) and hmac.compare_digest(aangeboden.strip().encode(), token.encode())
     try:
         gebruiker = request.user
-        return gebruiker.is_authenticated and gebruiker.is_active and gebruiker.is_staff
+        if not (gebruiker.is_authenticated and gebruiker.is_active and gebruiker.is_staff):
+            return False
+        # Where staff need a second factor, a password alone shows no details either.
+        return not settings.TWEE_FACTOR_VERPLICHT or gebruiker.is_verified()
     except Exception:  # noqa: BLE001 - no session store (database down): no details
         return False
 

@@ -121,3 +121,9 @@ def test_cache_kapot_geeft_503_zonder_500_en_zonder_foutmelding(client, settings
 
 def test_alleen_lezen(client):
     assert client.post(reverse("gezondheid")).status_code == 405
+
+
+def test_medewerker_zonder_tweede_stap_ziet_geen_details(client, settings):
+    settings.TWEE_FACTOR_VERPLICHT = True
+    client.force_login(GebruikerFactory(username="medewerker"))
+    assert vragen(client).json() == {"status": "ok"}
