@@ -509,6 +509,15 @@ class Plakopdracht(models.Model):
     def get_absolute_url(self):
         return reverse("bijeenkomsten:plakopdracht", args=[self.bijeenkomst.slug, self.pk])
 
+    def per_uitkomst(self):
+        """(outcome, label, lines) with lines, refused first: what the coordinator must act on."""
+        volgorde = [self.Uitkomst.GEWEIGERD, self.Uitkomst.WACHTLIJST, self.Uitkomst.AANGEMELD]
+        return [
+            (uitkomst.value, uitkomst.label, regels)
+            for uitkomst in volgorde
+            if (regels := [r for r in self.verslag if r["uitkomst"] == uitkomst])
+        ]
+
     def aantallen(self):
         """How many lines ended in each outcome, for the summary above the report."""
         tellen = {uitkomst: 0 for uitkomst in self.Uitkomst.values}
