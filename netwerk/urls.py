@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("basis/", views.basis, name="basis"),
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
+    path("huisstijl.css", views.huisstijl, name="huisstijl"),
     path("", include("organisaties.urls")),
     path("", include("bijeenkomsten.urls")),
     path("tweestapsverificatie/", tweestapsverificatie.controleren, name="tweestapsverificatie"),

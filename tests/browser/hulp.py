@@ -1,6 +1,10 @@
-"""Helpers for the browser tests: axe-core and the state of the keyboard focus."""
+"""Helpers for the browser tests: axe-core, the state of the keyboard focus, and a logged-in
+beheerder."""
 
 from axe_playwright_python.base import AXE_SCRIPT
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -86,3 +90,20 @@ def tab_tot(page, past, max_stappen=80):
         if past(el):
             return el
     raise AssertionError(f"na {max_stappen} keer Tab nog niet gevonden; focus op {el}")
+
+
+def inloggen_als_beheerder(context, url, gebruikersnaam="beheerder"):
+    """Give the browser the session of a staff Beheerder, second factor included, as if they
+    had logged in. Returns the user."""
+    from tests.factories import GebruikerFactory
+
+    gebruiker = GebruikerFactory(username=gebruikersnaam, groepen=["Beheerder"])
+    client = Client()
+    client.force_login(gebruiker)
+    # The admin may ask for the second factor (django-otp): mark this session as verified.
+    apparaat = TOTPDevice.objects.create(user=gebruiker, name="test", confirmed=True)
+    sessie = client.session
+    sessie[DEVICE_ID_SESSION_KEY] = apparaat.persistent_id
+    sessie.save()
+    context.add_cookies([{"name": "sessionid", "value": sessie.session_key, "url": url}])
+    return gebruiker

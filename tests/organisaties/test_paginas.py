@@ -72,7 +72,7 @@ def test_kleur_en_naam_komen_uit_de_site_instellingen(client):
     site.save()
     html = client.get("/").content.decode()
     assert "Sociale kaart Zaanstad" in html
-    assert "--netwerk-primaire-kleur: #00586B" in html
+    assert f'href="{reverse("huisstijl")}?v=00586B"' in html  # the colour: tests/test_huisstijl.py
 
 
 def test_pagina_heeft_skiplink_en_taal(client):
