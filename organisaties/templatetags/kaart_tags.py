@@ -41,8 +41,8 @@ def jsonld(context, organisatie):
         "description": organisatie.omschrijving,
         "url": request.build_absolute_uri(organisatie.get_absolute_url()),
     }
-    if organisatie.website:
-        data["sameAs"] = organisatie.website
+    if organisatie.website_link:
+        data["sameAs"] = organisatie.website_link
     if organisatie.email:
         data["email"] = organisatie.email
     if organisatie.telefoon:

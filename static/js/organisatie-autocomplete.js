@@ -9,6 +9,14 @@
     return (element.textContent || "").replace(/\s+/g, " ").trim();
   }
 
+  // The library puts a suggestion into the page as HTML, and an organisation's name is data:
+  // escape it, so that a name like "<img onerror=...>" shows as text and never runs.
+  var HTML_TEKENS = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+  function alsTekst(waarde) {
+    return String(waarde).replace(/[&<>"']/g, function (teken) { return HTML_TEKENS[teken]; });
+  }
+
   document.querySelectorAll('select[data-autocomplete="organisatie"]').forEach(function (select) {
     var id = select.id;
     // The combobox replaces the select's aria-describedby with its own hint: keep the help
@@ -37,6 +45,11 @@
       showAllValues: false,
       minLength: 2,
       onConfirm: bevestig,
+      templates: {
+        // The field's value is set as text, so the name goes in as it is.
+        inputValue: function (waarde) { return waarde; },
+        suggestion: function (waarde) { return waarde == null ? "" : alsTekst(waarde); }
+      },
       dropdownArrow: function () { return ""; },
       tNoResults: function () { return "Geen organisatie gevonden. Vul het veld 'Andere organisatie' in."; },
       tStatusQueryTooShort: function (min) { return "Typ minstens " + min + " letters."; },
