@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.models import Aanmelding
+from netwerk.validators import een_regel_zonder_webadres
 from organisaties.models import Organisatie
 
 FOUTEN = {
@@ -85,6 +86,9 @@ class AanmeldForm(forms.ModelForm):
         ):
             self.fields[naam].widget.attrs["autocomplete"] = autocomplete
         self.fields["organisatie"].widget.attrs["data-autocomplete"] = "organisatie"
+        # These show on pages and lists of coordinators, and the name in every e-mail.
+        for naam in ("naam", "organisatie_naam", "functie"):
+            self.fields[naam].validators.append(een_regel_zonder_webadres)
         self.helper = FormHelper()
         self.helper.form_id = "aanmeld-formulier"
         self.helper.attrs = {"action": "#aanmelden"}

@@ -3,6 +3,7 @@ from crispy_forms.layout import Field, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from netwerk.validators import een_regel_zonder_webadres
 from organisaties.models import Wijzigingsvoorstel
 
 
@@ -43,6 +44,7 @@ class WijzigingsvoorstelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["naam"].widget.attrs["autocomplete"] = "name"
+        self.fields["naam"].validators.append(een_regel_zonder_webadres)
         self.helper = FormHelper()
         self.helper.form_id = "melden-formulier"
         # Without JavaScript an invalid form reloads the page: land on the form, not the top.
