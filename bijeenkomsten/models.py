@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from simple_history.models import HistoricalRecords
+
 from netwerk.rollen import is_beheerder
 from organisaties.models import Locatie, Organisatie, Thema
 
@@ -175,6 +177,8 @@ class Bijeenkomst(models.Model):
     )
 
     objects = BijeenkomstQuerySet.as_manager()
+
+    history = HistoricalRecords(excluded_fields=["gewijzigd"])
 
     class Meta:
         verbose_name = _("bijeenkomst")

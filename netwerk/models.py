@@ -151,6 +151,14 @@ class SiteConfiguratie(SingletonModel):
         blank=True,
         help_text=_("De tekst van de pagina over toegankelijkheid."),
     )
+    controletermijn_maanden = models.PositiveSmallIntegerField(
+        _("controletermijn (maanden)"),
+        default=12,
+        help_text=_(
+            "Na zoveel maanden zonder controle staat een organisatie op de werklijst "
+            "'Niet gecontroleerd'."
+        ),
+    )
     bewaartermijn_maanden = models.PositiveSmallIntegerField(
         _("bewaartermijn aanmeldingen (maanden)"),
         default=6,

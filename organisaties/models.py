@@ -5,6 +5,7 @@ one to one: Organisatie = organization, Aanbod = service, Locatie = location + a
 Openingstijd = schedule, Thema/Doelgroep/Soort = taxonomy_term.
 """
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -13,6 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from organisaties.querysets import OrganisatieQuerySet
 
@@ -36,6 +38,7 @@ class Taxonomie(models.Model):
     omschrijving = models.TextField(
         _("omschrijving"), blank=True, help_text=_("Korte uitleg voor inwoners.")
     )
+    history = HistoricalRecords(inherit=True)
     volgorde = models.PositiveSmallIntegerField(
         _("volgorde"), default=0, help_text=_("Lagere getallen staan eerder in lijsten.")
     )
@@ -83,6 +86,18 @@ class Wijk(Taxonomie):
 
     def get_absolute_url(self):
         return reverse("organisaties:wijk", args=[self.slug])
+
+
+class Controlebron(models.TextChoices):
+    REDACTIE = "redactie", _("Redactie")
+    ORGANISATIE = "organisatie", _("De organisatie zelf")
+    IMPORT = "import", _("Import")
+
+
+class Bron(models.TextChoices):
+    REDACTIE = "redactie", _("Ingevoerd door de redactie")
+    AANMELDFORMULIER = "aanmeldformulier", _("Aangemeld via het formulier op de site")
+    IMPORT = "import", _("Geïmporteerd")
 
 
 class Organisatie(models.Model):
@@ -157,6 +172,71 @@ class Organisatie(models.Model):
     )
     gewijzigd = models.DateTimeField(
         _("gewijzigd"), auto_now=True, help_text=_("Wordt automatisch bijgehouden.")
+    )
+
+    # --- Curation: who keeps this listing true, and how -------------------------------------
+    contact_email = models.EmailField(
+        _("e-mailadres voor de redactie"),
+        blank=True,
+        help_text=_(
+            "Hierheen stuurt de site de persoonlijke link om de gegevens te controleren. "
+            "Niet zichtbaar voor inwoners."
+        ),
+    )
+    gecontroleerd_door = models.CharField(
+        _("gecontroleerd door"),
+        max_length=20,
+        choices=Controlebron.choices,
+        blank=True,
+        help_text=_("Wie de gegevens voor het laatst heeft bevestigd."),
+    )
+    toegewezen_aan = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="toegewezen_organisaties",
+        verbose_name=_("toegewezen aan"),
+        help_text=_("De redacteur die deze organisatie bijhoudt."),
+    )
+    gepubliceerd_op = models.DateTimeField(
+        _("gepubliceerd op"),
+        null=True,
+        blank=True,
+        help_text=_("Wordt ingevuld bij het publiceren."),
+    )
+    gepubliceerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gepubliceerd door"),
+        help_text=_("Wordt ingevuld bij het publiceren."),
+    )
+    herinnering_verstuurd_op = models.DateTimeField(
+        _("controleverzoek verstuurd op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wanneer de organisatie voor het laatst is gevraagd haar gegevens te controleren."
+        ),
+    )
+    bron = models.CharField(
+        _("bron"),
+        max_length=20,
+        choices=Bron.choices,
+        default=Bron.REDACTIE,
+        help_text=_("Hoe de organisatie op de kaart kwam."),
+    )
+    history = HistoricalRecords(
+        excluded_fields=[
+            "zoekvector",
+            "facet_themas",
+            "facet_doelgroepen",
+            "facet_wijken",
+            "is_gratis",
+        ]
     )
 
     # Kept current by organisaties.zoekindex on every change; never edited by hand.
@@ -250,6 +330,13 @@ class Zoekwoord(models.Model):
         return self.woord
 
 
+class Geocodeerstatus(models.TextChoices):
+    NIEUW = "nieuw", _("Nog niet opgezocht")
+    GELUKT = "gelukt", _("Gevonden")
+    MISLUKT = "mislukt", _("Niet gevonden")
+    HANDMATIG = "handmatig", _("Met de hand ingevuld")
+
+
 class Locatie(models.Model):
     """A place where an organisation receives people (HSDS location with its address)."""
 
@@ -308,6 +395,27 @@ class Locatie(models.Model):
         default=False,
         help_text=_("Zonder hulp bereikbaar met een rolstoel."),
     )
+    geocodeer_status = models.CharField(
+        _("coördinaten"),
+        max_length=20,
+        choices=Geocodeerstatus.choices,
+        default=Geocodeerstatus.NIEUW,
+        help_text=_(
+            "Of de coördinaten bij het adres zijn opgezocht. Wordt automatisch bijgehouden."
+        ),
+    )
+    geocodeer_fout = models.CharField(
+        _("fout bij opzoeken coördinaten"),
+        max_length=500,
+        blank=True,
+        help_text=_("Waarom de coördinaten niet gevonden zijn. Wordt automatisch bijgehouden."),
+    )
+    geocodeer_pogingen = models.PositiveSmallIntegerField(
+        _("pogingen coördinaten"),
+        default=0,
+        help_text=_("Hoe vaak het opzoeken is geprobeerd sinds het adres veranderde."),
+    )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("locatie")
@@ -354,6 +462,8 @@ class Openingstijd(models.Model):
         blank=True,
         help_text=_("Bijvoorbeeld 'alleen op afspraak'."),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("openingstijd")
@@ -432,6 +542,8 @@ class Aanbod(models.Model):
         _("volgorde"), default=0, help_text=_("Lagere getallen staan eerder op de pagina.")
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("aanbod")
         verbose_name_plural = _("aanbod")
@@ -474,6 +586,23 @@ class Wijzigingsvoorstel(models.Model):
         default=Status.NIEUW,
         help_text=_("Kies Verwerkt of Afgewezen als u de melding hebt bekeken."),
     )
+    notitie = models.TextField(
+        _("notitie bij de beoordeling"),
+        blank=True,
+        help_text=_("Wat de redactie met de melding deed. De melder krijgt deze tekst niet."),
+    )
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beoordeeld door"),
+        help_text=_("Wordt ingevuld bij het beoordelen."),
+    )
+    beoordeeld_op = models.DateTimeField(
+        _("beoordeeld op"), null=True, blank=True, help_text=_("Wordt ingevuld bij het beoordelen.")
+    )
     aangemaakt = models.DateTimeField(
         _("ontvangen op"),
         default=timezone.now,
@@ -488,3 +617,78 @@ class Wijzigingsvoorstel(models.Model):
 
     def __str__(self):
         return _("Melding over %(organisatie)s") % {"organisatie": self.organisatie}
+
+
+class Bijwerkvoorstel(models.Model):
+    """Changes an organisation proposes to its own listing through its personal link.
+
+    Never live by itself: a redacteur compares ``voorstel`` with ``huidig`` (the listing as it
+    was when the organisation opened the link) and takes over all, part or nothing.
+    Both are snapshots in one shape: the organisation's fields, and lists of aanbod and
+    locaties (with their openingstijden), see organisaties.bijwerken.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Wacht op beoordeling")
+        OVERGENOMEN = "overgenomen", _("Overgenomen")
+        DEELS = "deels", _("Deels overgenomen")
+        AFGEWEZEN = "afgewezen", _("Afgewezen")
+
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.CASCADE,
+        related_name="bijwerkvoorstellen",
+        verbose_name=_("organisatie"),
+        help_text=_("De organisatie die haar gegevens wil bijwerken."),
+    )
+    huidig = models.JSONField(
+        _("gegevens toen"),
+        default=dict,
+        help_text=_("De gegevens op de kaart toen de organisatie het voorstel deed."),
+    )
+    voorstel = models.JSONField(
+        _("voorgestelde gegevens"),
+        default=dict,
+        help_text=_("De gegevens zoals de organisatie ze voorstelt."),
+    )
+    toelichting = models.TextField(
+        _("toelichting van de organisatie"),
+        blank=True,
+        max_length=5000,
+        help_text=_("Wat de organisatie erbij schreef."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.OPEN,
+        help_text=_("Wordt bijgehouden bij het beoordelen."),
+    )
+    notitie = models.TextField(
+        _("notitie voor de organisatie"),
+        blank=True,
+        help_text=_("Deze tekst krijgt de organisatie bij een afwijzing of deels overnemen."),
+    )
+    ingediend_op = models.DateTimeField(
+        _("ingediend op"), default=timezone.now, help_text=_("Wordt automatisch ingevuld.")
+    )
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beoordeeld door"),
+        help_text=_("Wordt ingevuld bij het beoordelen."),
+    )
+    beoordeeld_op = models.DateTimeField(
+        _("beoordeeld op"), null=True, blank=True, help_text=_("Wordt ingevuld bij het beoordelen.")
+    )
+
+    class Meta:
+        verbose_name = _("bijwerkvoorstel van een organisatie")
+        verbose_name_plural = _("bijwerkvoorstellen van organisaties")
+        ordering = ["-ingediend_op"]
+
+    def __str__(self):
+        return _("Voorstel van %(organisatie)s") % {"organisatie": self.organisatie}

@@ -9,6 +9,10 @@ APPS = ["organisaties", "bijeenkomsten", "netwerk"]
 
 def velden(app_label):
     for model in apps.get_app_config(app_label).get_models():
+        # The history tables of django-simple-history are made by the library from the
+        # model's own fields; staff see them only as the admin's history pages.
+        if hasattr(model, "instance_type"):
+            continue
         for veld in model._meta.get_fields():
             if getattr(veld, "concrete", False) and not veld.auto_created:
                 yield model, veld
