@@ -8,6 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -18,8 +20,16 @@ env = environ.Env()
 
 # Development mode: verbose errors, console e-mail. Off in production.
 DEBUG = env.bool("DEBUG", default=True)
-# Signing key for sessions and tokens; production must set its own.
-SECRET_KEY = env.str("SECRET_KEY", default="ontwikkeling-niet-geheim-" + "x" * 40)
+# Signing key for sessions, personal links and tokens; production must set its own. The
+# development key is in the repository, so the site refuses to start with it when DEBUG is off.
+ONTWIKKELSLEUTEL = "ontwikkeling-niet-geheim-" + "x" * 40
+SECRET_KEY = env.str("SECRET_KEY", default=ONTWIKKELSLEUTEL)
+if not DEBUG and (not SECRET_KEY or SECRET_KEY == ONTWIKKELSLEUTEL):
+    raise ImproperlyConfigured(
+        "SECRET_KEY ontbreekt: zet een eigen, geheime SECRET_KEY in de omgeving als DEBUG "
+        "uit staat (maak er een met: python -c 'import secrets; "
+        "print(secrets.token_urlsafe(50))')."
+    )
 # Host names this site answers to, comma separated.
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 # Origins allowed to POST forms when behind a proxy with another host name.
@@ -38,6 +48,13 @@ INSTALLED_APPS = [
     "django_filters",
     "crispy_forms",
     "solo",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "procrastinate.contrib.django",
+    "simple_history",
+    "import_export",
     "netwerk.apps.NetwerkConfig",
     "organisaties",
     "bijeenkomsten",
@@ -45,7 +62,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Before anything reads the path: an address no page can have gets a 404.
+    "netwerk.middleware.BeveiligingsheadersMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Before anything reads the path, after the headers above so that its 404 carries them.
     "netwerk.middleware.OngeldigAdresMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -53,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records who made a change in the admin in the change history (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Knows whether the logged-in user also gave the code of their second factor.
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -61,6 +82,8 @@ MIDDLEWARE = [
     # Staff without a verified second factor go to the code page first.
     "netwerk.tweestapsverificatie.TweestapsverificatieMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its Dutch page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "netwerk.urls"
@@ -108,10 +131,20 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="netwerk"),
+            # A Redis that hangs must not hang every page: give up after two seconds.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis the cache lives in PostgreSQL (the table is made by netwerk's migrations),
+    # so that every process shares the page cache and the rate limits; a per-process memory
+    # cache would let each gunicorn worker count its own limits.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "netwerk_cache",
+        }
+    }
 # django-solo keeps SiteConfiguratie in the cache: no query per page for the site settings.
 SOLO_CACHE = "default"
 SOLO_CACHE_TIMEOUT = 300
@@ -128,6 +161,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# django-axes first: it refuses a locked-out account before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # Lockout after failed logins (django-axes). Failed logins before a lock:
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -199,7 +237,8 @@ vars().update(EMAIL_CONFIG)
 # Sender address of all e-mail the site sends.
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="netwerk@gemeente.example")
 
-# Seconds to wait for the mail server; the outbox retries what fails.
+# Seconds a worker waits for the mail server; the outbox retries what fails. Web requests
+# never talk to the mail server (netwerk.email).
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # The site's own address, for links and calendar entries in e-mail.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
@@ -211,10 +250,10 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 AANMELDEN_LOCK_TIMEOUT_MS = env.int("AANMELDEN_LOCK_TIMEOUT_MS", default=5000)
 # Registrations one IP address may send per hour through the public form.
 AANMELDEN_LIMIET_PER_UUR = env.int("AANMELDEN_LIMIET_PER_UUR", default=20)
-# Test switches for the concurrency tests, never set in production: a pause (seconds) between
-# counting places and taking one, and locking itself (the control test turns it off).
-AANMELDEN_RACE_VENSTER = env.float("AANMELDEN_RACE_VENSTER", default=0.0)
-AANMELDEN_VERGRENDELEN = env.bool("AANMELDEN_VERGRENDELEN", default=True)
+# Days before a meeting that attendees get their reminder (a periodic task, every hour).
+HERINNERING_DAGEN = env.int("HERINNERING_DAGEN", default=2)
+# The concurrency tests' switches (race window, lock off) exist only in tests/settings.py:
+# no environment variable can weaken the registration lock.
 
 # --- Forms ----------------------------------------------------------------------------------
 
@@ -241,7 +280,28 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page needs are switched off (netwerk.middleware).
+PERMISSIONS_POLICY = "camera=(), microphone=(), payment=(), usb=(), geolocation=(self)"
+
+# Content-Security-Policy (django-csp) on every page, the admin included: only this site's
+# own scripts, styles, fonts and images; no inline script or style, so injected markup
+# cannot run.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,

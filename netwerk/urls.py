@@ -3,12 +3,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from netwerk import gezondheid, tweestapsverificatie, views
+from organisaties import views as organisatie_views
 
 admin.site.site_header = "netwerk"
 admin.site.site_title = "netwerk beheer"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", organisatie_views.home, name="home"),
     path("over/", views.tekstpagina, {"pagina": "over"}, name="over"),
     path("privacy/", views.tekstpagina, {"pagina": "privacy"}, name="privacy"),
     path(

@@ -1,4 +1,5 @@
-"""Site-wide pages: home and the static pages whose text comes from SiteConfiguratie."""
+"""Site-wide pages: the static pages whose text comes from SiteConfiguratie, and the
+benchmark's baseline."""
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -6,28 +7,8 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from bijeenkomsten.models import Bijeenkomst
 from netwerk.models import SiteConfiguratie, kleur_validator
-from organisaties.cache import cache_anonieme_pagina
-from organisaties.facetten import ids_van, tel_facetten
-from organisaties.models import Organisatie
-from organisaties.taxonomie import taxonomie
-
-
-@cache_anonieme_pagina
-def home(request):
-    facetten = tel_facetten(ids_van(Organisatie.objects.gepubliceerd(), in_volgorde=False))
-    tax = taxonomie()
-    return render(
-        request,
-        "home.html",
-        {
-            "themas": [(t, facetten.thema.get(t.pk, 0)) for t in tax.themas.lijst],
-            "wijken": [(w, facetten.wijk.get(w.pk, 0)) for w in tax.wijken.lijst],
-            "aantal_organisaties": facetten.totaal,
-            "bijeenkomsten": Bijeenkomst.objects.gepubliceerd().komend()[:3],
-        },
-    )
+from netwerk.paginacache import cache_anonieme_pagina
 
 
 @cache_anonieme_pagina

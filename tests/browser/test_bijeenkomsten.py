@@ -156,9 +156,9 @@ def test_coordinatiepaginas_hebben_geen_axe_overtredingen(coordinator, site):
         coordinator,
         [
             site + "/coordinatie/",
-            site + "/coordinatie/netwerkontbijt/",
-            site + "/coordinatie/netwerkontbijt/inchecken/",
-            site + "/coordinatie/netwerkontbijt/netwerk/",
+            site + "/coordinatie/bijeenkomsten/netwerkontbijt/",
+            site + "/coordinatie/bijeenkomsten/netwerkontbijt/inchecken/",
+            site + "/coordinatie/bijeenkomsten/netwerkontbijt/netwerk/",
             site + "/coordinatie/netwerk/",
         ],
     )
@@ -245,7 +245,7 @@ def test_aanmelden_zonder_javascript_met_gewone_keuzelijst_en_wachtlijst(zonder_
 
 
 def zoek(page, site, naam):
-    page.goto(site + "/coordinatie/netwerkontbijt/inchecken/")
+    page.goto(site + "/coordinatie/bijeenkomsten/netwerkontbijt/inchecken/")
     page.get_by_label("Zoek op naam").fill(naam)
     page.get_by_role("button", name="Zoeken").click()
     expect(page).to_have_url(re.compile(rf"/inchecken/\?q={naam}$"))
@@ -289,7 +289,7 @@ def test_tweede_tik_op_iemand_die_al_aanwezig_is_verandert_niets(telefoon, site)
 
 def test_inchecken_met_het_toetsenbord_houdt_de_focus_op_de_knop(coordinator, site):
     page = coordinator
-    page.goto(site + "/coordinatie/netwerkontbijt/inchecken/")
+    page.goto(site + "/coordinatie/bijeenkomsten/netwerkontbijt/inchecken/")
     tab_tot(page, lambda el: el["tekst"].startswith("Aanwezig") and "Bram Jansen" in el["tekst"])
     page.keyboard.press("Enter")
     knop = page.get_by_role("button", name=ONGEDAAN_BRAM)
@@ -313,7 +313,7 @@ def test_inchecken_valt_terug_op_gewoon_versturen_als_fetch_mislukt(telefoon, si
     )
     page.get_by_role("button", name="Aanwezig").tap()
     expect(page).to_have_url(
-        f"{site}/coordinatie/netwerkontbijt/inchecken/?q=chris#aanmelding-{pk}"
+        f"{site}/coordinatie/bijeenkomsten/netwerkontbijt/inchecken/?q=chris#aanmelding-{pk}"
     )
     expect(page.get_by_text("Chris Bakker is aanwezig.")).to_be_visible()
     assert aanmelding("chris@example.org").status == Aanmelding.Status.AANWEZIG
@@ -326,7 +326,7 @@ def test_inchecken_zonder_javascript(zonder_js, site, gegevens):
     pk = aanmelding("chris@example.org").pk
     page.get_by_role("button", name="Aanwezig").click()
     expect(page).to_have_url(
-        f"{site}/coordinatie/netwerkontbijt/inchecken/?q=chris#aanmelding-{pk}"
+        f"{site}/coordinatie/bijeenkomsten/netwerkontbijt/inchecken/?q=chris#aanmelding-{pk}"
     )
     expect(page.get_by_text("Chris Bakker is aanwezig.")).to_be_visible()
     assert aanmelding("chris@example.org").status == Aanmelding.Status.AANWEZIG
@@ -346,9 +346,9 @@ def test_smal_scherm_heeft_geen_horizontale_scrollbalk(browser, site, gegevens):
     try:
         for pad in [
             "/bijeenkomsten/netwerkontbijt/",
-            "/coordinatie/netwerkontbijt/inchecken/",
+            "/coordinatie/bijeenkomsten/netwerkontbijt/inchecken/",
             "/coordinatie/",
-            "/coordinatie/netwerkontbijt/",
+            "/coordinatie/bijeenkomsten/netwerkontbijt/",
         ]:
             page.goto(site + pad)
             breedte = page.evaluate("document.documentElement.scrollWidth")

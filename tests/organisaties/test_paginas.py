@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from organisaties.models import Organisatie, SiteConfiguratie
+from netwerk.models import SiteConfiguratie
+from organisaties.models import Organisatie
 from tests.factories import OrganisatieFactory, ThemaFactory, WijkFactory
 
 pytestmark = pytest.mark.django_db
