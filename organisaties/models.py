@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -98,6 +99,10 @@ class Bron(models.TextChoices):
     REDACTIE = "redactie", _("Ingevoerd door de redactie")
     AANMELDFORMULIER = "aanmeldformulier", _("Aangemeld via het formulier op de site")
     IMPORT = "import", _("Geïmporteerd")
+
+
+# Paths under /organisaties/ that are pages of their own, not an organisation's page.
+GERESERVEERDE_SLUGS = frozenset({"aanmelden"})
 
 
 class Organisatie(models.Model):
@@ -229,6 +234,25 @@ class Organisatie(models.Model):
         default=Bron.REDACTIE,
         help_text=_("Hoe de organisatie op de kaart kwam."),
     )
+    aangemeld_door = models.CharField(
+        _("aangemeld door"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Naam van wie de organisatie aanmeldde via het formulier op de site. "
+            "Niet zichtbaar voor inwoners."
+        ),
+    )
+    # Part of every personal link (organisaties.bijwerken): raising it makes all links sent so
+    # far invalid at once, without touching anything else.
+    link_versie = models.PositiveIntegerField(
+        _("versie persoonlijke link"),
+        default=1,
+        help_text=_(
+            "Wordt hoger als de redactie de persoonlijke links van deze organisatie intrekt. "
+            "Oude links werken dan niet meer."
+        ),
+    )
     history = HistoricalRecords(
         excluded_fields=[
             "zoekvector",
@@ -290,6 +314,13 @@ class Organisatie(models.Model):
 
     def get_absolute_url(self):
         return reverse("organisaties:detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.slug in GERESERVEERDE_SLUGS:
+            raise ValidationError(
+                {"slug": _("Dit webadres is al in gebruik door de site. Kies een ander.")}
+            )
 
     @property
     def telefoon_link(self):
