@@ -14,12 +14,10 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
 from simple_history.models import HistoricalRecords
 
 from netwerk.rollen import is_beheerder
 from organisaties.models import Locatie, Organisatie, Thema
-
 
 # Words the public meeting URLs use beside /bijeenkomsten/<slug>/.
 GERESERVEERDE_SLUGS = {"archief"}

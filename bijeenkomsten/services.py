@@ -27,6 +27,7 @@ from bijeenkomsten.models import (
     nieuw_token,
 )
 from netwerk.models import SiteConfiguratie, UitgaandeEmail
+from netwerk.validators import een_regel_zonder_webadres
 from organisaties.models import Organisatie
 
 
@@ -390,6 +391,10 @@ def _plak_regel(opdracht, nummer, regel, organisaties):
     try:
         if not naam:
             raise ValidationError(_("geen naam"))
+        # The same rules as the registration form: these people are e-mailed by name.
+        een_regel_zonder_webadres(naam)
+        if organisatie:
+            een_regel_zonder_webadres(organisatie)
         validate_email(email)
     except ValidationError as fout:
         verslag.update(uitkomst=Plakopdracht.Uitkomst.GEWEIGERD, reden=fout.messages[0])

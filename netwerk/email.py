@@ -39,6 +39,8 @@ def in_outbox(aan, onderwerp, template, context, bijlagen=()):
     """
     from netwerk.tasks import plan_verzending
 
+    # A line break in a subject (a title typed with one) would make every attempt fail.
+    onderwerp = " ".join(str(onderwerp).split())[:300]
     with transaction.atomic():
         email = UitgaandeEmail.objects.create(
             aan=aan,

@@ -64,6 +64,7 @@ def test_regels_plakken_meldt_elke_regel(ingelogd, bijeenkomst, werker):
             "Daan Visser, geen-email, X",
             "anna de vries, ANNA@example.nl, Voedselbank Maassluis",
             "Esra Smit\tesra@example.nl\tStichting MOE, afdeling Zaandam",
+            "Win nu op www.prijs.example, frank@example.nl, X",
         ]
     )
     response = ingelogd.post(url("plakken"), {"regels": regels}, follow=True)
@@ -79,8 +80,9 @@ def test_regels_plakken_meldt_elke_regel(ingelogd, bijeenkomst, werker):
     assert uitkomsten[6] == ("geweigerd", "Dit e-mailadres is al aangemeld voor deze bijeenkomst.")
     assert uitkomsten[7][0] == "wachtlijst"
     assert 3 not in uitkomsten  # the empty line is no line
+    assert uitkomsten[8][0] == "geweigerd" and "webadres" in uitkomsten[8][1]
     html = ingelogd.get(response.redirect_chain[-1][0]).content.decode()
-    assert "Klaar: 6 regels verwerkt. 2 aangemeld, 1 op de wachtlijst, 3 niet aangemeld." in html
+    assert "Klaar: 7 regels verwerkt. 2 aangemeld, 1 op de wachtlijst, 4 niet aangemeld." in html
     assert "Chantal zonder adres" in html
     rijen = {a.email: a for a in Aanmelding.objects.all()}
     assert rijen["anna@example.nl"].organisatie.naam == "Voedselbank Maassluis"

@@ -213,3 +213,11 @@ def test_herinnering_een_keer(werker, settings):
     call_command("verstuur_herinneringen", dagen=2, stdout=None)
     werker()
     assert len(mail.outbox) == 1
+
+
+def test_titel_met_regeleinde_breekt_de_mail_niet(werker):
+    bijeenkomst = BijeenkomstFactory(titel="Samen\ndoen", capaciteit=5)
+    aanmelden(bijeenkomst, "a@example.nl")
+    werker()
+    assert UitgaandeEmail.objects.get().status == UitgaandeEmail.Status.VERZONDEN
+    assert mail.outbox[0].subject == "Aanmelding bevestigd: Samen doen"
