@@ -1,4 +1,4 @@
-"""All themes, doelgroepen, soorten and wijken, loaded once per directory version.
+"""All themes, doelgroepen, soorten and wijken, loaded once per content version.
 
 Filters, facet labels and cards need them on every page, several times: from the cache they
 cost no query, and each process keeps the current version's copy in memory, so that asking
@@ -28,17 +28,19 @@ class Termen:
 
 
 @dataclass
-class Taxonomie:
+class AlleTermen:
+    """Every term of every taxonomy, as loaded for one content version."""
+
     themas: Termen
     doelgroepen: Termen
     soorten: Termen
     wijken: Termen
 
 
-def _laad_taxonomie() -> Taxonomie:
+def _laad_taxonomie() -> AlleTermen:
     from organisaties.models import Doelgroep, Soort, Thema, Wijk
 
-    return Taxonomie(
+    return AlleTermen(
         themas=Termen(list(Thema.objects.all())),
         doelgroepen=Termen(list(Doelgroep.objects.all())),
         soorten=Termen(list(Soort.objects.all())),
@@ -46,5 +48,5 @@ def _laad_taxonomie() -> Taxonomie:
     )
 
 
-def taxonomie() -> Taxonomie:
+def taxonomie() -> AlleTermen:
     return per_inhoudsversie("taxonomie", _laad_taxonomie)
