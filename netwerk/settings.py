@@ -268,6 +268,13 @@ WIJZIGINGSVOORSTEL_LIMIET_PER_UUR = env.int("WIJZIGINGSVOORSTEL_LIMIET_PER_UUR",
 # REMOTE_ADDR. Used to find the client's address for rate limits.
 AANTAL_PROXIES = env.int("AANTAL_PROXIES", default=0)
 
+# --- Organisations keep their own listing current (organisaties.bijwerken) ----------------
+
+# Days an organisation's personal link (to confirm or update its listing) keeps working.
+ORGANISATIE_LINK_DAGEN = env.int("ORGANISATIE_LINK_DAGEN", default=30)
+# Registrations through "Aanmelden als organisatie" one IP address may send per hour.
+ORGANISATIE_AANMELDEN_LIMIET_PER_UUR = env.int("ORGANISATIE_AANMELDEN_LIMIET_PER_UUR", default=5)
+
 # --- Security in production -----------------------------------------------------------------
 
 if not DEBUG:
