@@ -26,6 +26,7 @@ REDACTEUR_MODELLEN = {
         "locatie",
         "openingstijd",
         "wijzigingsvoorstel",
+        "bijwerkvoorstel",
         "thema",
         "doelgroep",
         "soort",

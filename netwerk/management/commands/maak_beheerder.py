@@ -1,9 +1,11 @@
+import io
 import secrets
 from pathlib import Path
 
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 
@@ -33,6 +35,7 @@ class Command(BaseCommand):
             f"Beheer: http://127.0.0.1:{options.get('port') or '8000'}/admin/ "
             f"gebruiker 'beheer', wachtwoord '{wachtwoord}'"
         )
+        self._persoonlijke_link(options.get("port"))
         if settings.TWEE_FACTOR_VERPLICHT:
             self.stdout.write(
                 "Tweestapsverificatie staat aan (TWEE_FACTOR_VERPLICHT): de eerste keer scant u "
@@ -46,3 +49,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--port", default="8000")
+
+    def _persoonlijke_link(self, port):
+        """An organisation's personal link in the demo. Asked by command name: the site-wide
+        core imports no app (the command is organisaties')."""
+        uitvoer = io.StringIO()
+        try:
+            call_command("persoonlijke_link", port=port, stdout=uitvoer)
+        except CommandError:
+            self.stdout.write(
+                "Persoonlijke link van een organisatie: python manage.py persoonlijke_link <slug>"
+            )
+            return
+        self.stdout.write(
+            "Persoonlijke link van een demo-organisatie (gegevens bevestigen of wijzigen): "
+            f"{uitvoer.getvalue().strip()}"
+        )
+        self.stdout.write("Van een andere organisatie: python manage.py persoonlijke_link <slug>")
