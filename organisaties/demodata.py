@@ -1131,6 +1131,8 @@ def laad():
                 "website": data["website"],
                 "email": data["email"],
                 "telefoon": data["telefoon"],
+                # Where the personal link goes (organisaties.bijwerken); never a real address.
+                "contact_email": f"{data['slug']}@example.nl",
                 "status": Organisatie.Status.GEPUBLICEERD,
                 "laatst_geverifieerd": vandaag - datetime.timedelta(days=30 * (nummer % 15)),
             },
