@@ -10,7 +10,6 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -18,10 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from organisaties.querysets import OrganisatieQuerySet
-
-postcode_validator = RegexValidator(
-    r"^\d{4}\s?[A-Za-z]{2}$", _("Vul een postcode in zoals 3142 AB.")
-)
+from organisaties.validatie import normaliseer_postcode, postcode_validator, telefoon_validator
 
 
 class Taxonomie(models.Model):
@@ -140,7 +136,11 @@ class Organisatie(models.Model):
         help_text=_("Het e-mailadres waarop inwoners de organisatie bereiken."),
     )
     telefoon = models.CharField(
-        _("telefoonnummer"), max_length=30, blank=True, help_text=_("Bijvoorbeeld 010 593 18 19.")
+        _("telefoonnummer"),
+        max_length=30,
+        blank=True,
+        validators=[telefoon_validator],
+        help_text=_("Bijvoorbeeld 010 593 18 19, of +32 ... voor een nummer in het buitenland."),
     )
     status = models.CharField(
         _("status"),
@@ -455,6 +455,11 @@ class Locatie(models.Model):
 
     def __str__(self):
         return self.naam or f"{self.adres}, {self.plaats}"
+
+    def save(self, *args, **kwargs):
+        # Every path stores one spelling, also an import that skips validation.
+        self.postcode = normaliseer_postcode(self.postcode)
+        super().save(*args, **kwargs)
 
     @property
     def volledig_adres(self):
