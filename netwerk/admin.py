@@ -18,7 +18,63 @@ from netwerk.email import opnieuw_versturen
 from netwerk.models import SiteConfiguratie, UitgaandeEmail
 from netwerk.rollen import is_beheerder
 
-admin.site.register(SiteConfiguratie, SingletonModelAdmin)
+
+@admin.register(SiteConfiguratie)
+class SiteConfiguratieAdmin(SingletonModelAdmin):
+    """The municipality's settings, grouped as a beheerder looks for them.
+
+    The checks (a logo that is an image, a colour white text is readable on, a map centre in
+    the Netherlands) are validators on the model fields, see netwerk.validators.
+    """
+
+    fieldsets = [
+        (
+            _("Gemeente en site"),
+            {"fields": ["gemeentenaam", "sitenaam", "introductie", "is_demo"]},
+        ),
+        (
+            _("Huisstijl"),
+            {
+                "fields": ["logo", "primaire_kleur"],
+                "description": _(
+                    "Het logo en de kleur staan op elke pagina. De site controleert of witte "
+                    "tekst goed leesbaar is op de kleur."
+                ),
+            },
+        ),
+        (
+            _("Kaart"),
+            {
+                "fields": [("kaart_centrum_latitude", "kaart_centrum_longitude"), "kaart_zoom"],
+                "description": _(
+                    "Waar de kaart begint als een inwoner hem opent. Zoek het midden van uw "
+                    "gemeente op in een kaartprogramma en neem de twee getallen over."
+                ),
+            },
+        ),
+        (
+            _("Contact"),
+            {
+                "fields": ["contact_email", "contact_telefoon"],
+                "description": _("Hoe inwoners de gemeente bereiken over deze site."),
+            },
+        ),
+        (
+            _("Teksten"),
+            {"fields": ["over_tekst", "privacy_tekst", "toegankelijkheid_tekst"]},
+        ),
+        (
+            _("Termijnen"),
+            {
+                "fields": ["controletermijn_maanden", "bewaartermijn_maanden"],
+                "description": _(
+                    "Hoe vaak organisaties hun gegevens controleren, en hoe lang gegevens van "
+                    "deelnemers aan bijeenkomsten bewaard blijven."
+                ),
+            },
+        ),
+    ]
+
 
 admin.site.unregister(User)
 admin.site.unregister(Group)

@@ -1,10 +1,12 @@
 """Site-wide models: the municipality's settings and the outbox of e-mail the site sends."""
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from solo.models import SingletonModel
+
+from netwerk.validators import leesbaar_met_witte_tekst, logo_afbeelding
 
 kleur_validator = RegexValidator(
     r"^#[0-9A-Fa-f]{6}$", _("Vul een kleur in als #RRGGBB, bijvoorbeeld #1D5C8C.")
@@ -90,15 +92,23 @@ class SiteConfiguratie(SingletonModel):
         help_text=_("Staat bovenaan elke pagina en onder e-mails."),
     )
     logo = models.FileField(
-        _("logo"), upload_to="logo/", blank=True, help_text=_("SVG of PNG, liefst liggend.")
+        _("logo"),
+        upload_to="logo/",
+        blank=True,
+        validators=[logo_afbeelding],
+        help_text=_(
+            "PNG, JPEG of WebP van hoogstens 1 MB, liefst liggend. Staat 48 pixels hoog "
+            "bovenaan elke pagina. SVG kan niet, omdat zo'n bestand programmacode kan bevatten."
+        ),
     )
     primaire_kleur = models.CharField(
         _("hoofdkleur"),
         max_length=7,
         default="#1D5C8C",
-        validators=[kleur_validator],
+        validators=[kleur_validator, leesbaar_met_witte_tekst],
         help_text=_(
-            "Kleur van kop en knoppen. Kies een donkere kleur: witte tekst moet leesbaar zijn."
+            "Kleur van kop en knoppen, als #RRGGBB. Witte tekst staat erop, dus kies een "
+            "donkere kleur: het contrast moet minstens 4,5:1 zijn (WCAG AA)."
         ),
     )
     kaart_centrum_latitude = models.DecimalField(
@@ -106,19 +116,27 @@ class SiteConfiguratie(SingletonModel):
         max_digits=9,
         decimal_places=6,
         default=51.9170,
-        help_text=_("Het midden van de kaart, bijvoorbeeld 51.917."),
+        validators=[MinValueValidator(50.5), MaxValueValidator(53.7)],
+        help_text=_(
+            "Het midden van de kaart, in Nederland tussen 50.5 en 53.7, bijvoorbeeld 51.917."
+        ),
     )
     kaart_centrum_longitude = models.DecimalField(
         _("kaartcentrum lengtegraad"),
         max_digits=9,
         decimal_places=6,
         default=4.2500,
-        help_text=_("Het midden van de kaart, bijvoorbeeld 4.250."),
+        validators=[MinValueValidator(3.2), MaxValueValidator(7.3)],
+        help_text=_("Het midden van de kaart, in Nederland tussen 3.2 en 7.3, bijvoorbeeld 4.250."),
     )
     kaart_zoom = models.PositiveSmallIntegerField(
         _("kaartzoom"),
         default=14,
-        help_text=_("Hoe dichtbij de kaart begint. Hoger is dichterbij, bijvoorbeeld 14."),
+        validators=[MinValueValidator(7), MaxValueValidator(18)],
+        help_text=_(
+            "Hoe dichtbij de kaart begint, van 7 (heel Nederland) tot 18 (één straat). "
+            "Een gemeente past meestal bij 13 of 14."
+        ),
     )
     contact_email = models.EmailField(
         _("e-mailadres contact"),
@@ -154,6 +172,7 @@ class SiteConfiguratie(SingletonModel):
     controletermijn_maanden = models.PositiveSmallIntegerField(
         _("controletermijn (maanden)"),
         default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
         help_text=_(
             "Na zoveel maanden zonder controle staat een organisatie op de werklijst "
             "'Niet gecontroleerd'."
