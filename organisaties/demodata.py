@@ -1186,6 +1186,8 @@ def laad():
             aanbod.doelgroepen.set([doelgroepen[s] for s in a_doelgroepen])
             aanbod.locaties.set(locaties.values())
 
+    _werklijsten(themas, doelgroepen, soorten, wijken)
+
     from netwerk.models import SiteConfiguratie
 
     site = SiteConfiguratie.get_solo()
@@ -1193,6 +1195,119 @@ def laad():
     site.contact_telefoon = site.contact_telefoon or "14 010"
     site.save()
     return f"{len(ORGANISATIES)} organisaties, {len(themas)} thema's, {len(wijken)} wijken"
+
+
+# Concept organisations that wait for the redactie, so that every work list on the admin's
+# start page has something in it (organisaties.werklijsten). Not published: the public kaart
+# of the demo stays the organisations above.
+CONCEPTEN = [
+    {
+        "slug": "taalcafe-de-brug",
+        "naam": "Taalcafé De Brug",
+        "omschrijving": "Elke week samen Nederlands oefenen met een kop koffie, voor "
+        "nieuwkomers en iedereen die beter Nederlands wil spreken.",
+        "email": "taalcafe@example.org",
+        "themas": ["inburgering"],
+        "aanbod": ("Taalcafé", ["inburgering"], ["statushouders", "volwassenen"]),
+        "locatie": None,  # on the work list 'Zonder locatie'
+    },
+    {
+        "slug": "buurtmoestuin-kapelpolder",
+        "naam": "Buurtmoestuin Kapelpolder",
+        "omschrijving": "Samen groente kweken in de wijk: iedereen mag meedoen, ook zonder "
+        "ervaring.",
+        "email": "",  # on the work list 'Zonder contactgegevens'
+        "themas": ["eenzaamheid"],
+        "aanbod": ("Samen tuinieren", ["eenzaamheid"], ["volwassenen", "ouderen"]),
+        # An address the geocoder cannot find: on the work list 'Adres niet gevonden'.
+        "locatie": ("Moestuinpad 1", "3146 ZZ", "Maassluis", "kapelpolder"),
+    },
+]
+
+
+def _werklijsten(themas, doelgroepen, soorten, wijken):
+    """Something on every work list of the redactie; see CONCEPTEN and below."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    from netwerk.rollen import BEHEERDERS
+    from organisaties.models import (
+        Aanbod,
+        Bron,
+        Geocodeerstatus,
+        Locatie,
+        Organisatie,
+        Wijzigingsvoorstel,
+    )
+    from organisaties.werklijsten import maanden_eerder
+
+    vandaag = timezone.localdate()
+    for data in CONCEPTEN:
+        organisatie, _ = Organisatie.objects.update_or_create(
+            slug=data["slug"],
+            defaults={
+                "naam": data["naam"],
+                "soort": soorten["vrijwilligersorganisatie"],
+                "omschrijving": data["omschrijving"],
+                "email": data["email"],
+                "status": Organisatie.Status.CONCEPT,
+                "bron": Bron.AANMELDFORMULIER,
+            },
+        )
+        organisatie.themas.set([themas[s] for s in data["themas"]])
+        organisatie.locaties.all().delete()
+        organisatie.aanbod.all().delete()
+        naam, a_themas, a_doelgroepen = data["aanbod"]
+        aanbod = Aanbod.objects.create(
+            organisatie=organisatie,
+            naam=naam,
+            omschrijving=data["omschrijving"],
+            kosten=Aanbod.Kosten.GRATIS,
+        )
+        aanbod.themas.set([themas[s] for s in a_themas])
+        aanbod.doelgroepen.set([doelgroepen[s] for s in a_doelgroepen])
+        if data["locatie"]:
+            adres, postcode, plaats, wijk = data["locatie"]
+            locatie = Locatie.objects.create(
+                organisatie=organisatie,
+                adres=adres,
+                postcode=postcode,
+                plaats=plaats,
+                wijk=wijken[wijk],
+            )
+            # After the save, so that nothing the save starts sets it back.
+            Locatie.objects.filter(pk=locatie.pk).update(
+                geocodeer_status=Geocodeerstatus.MISLUKT,
+                geocodeer_fout="Het adres is niet gevonden.",
+                geocodeer_pogingen=3,
+            )
+
+    # Published, but not checked for 13 months.
+    Organisatie.objects.filter(slug="stichting-moe").update(
+        laatst_geverifieerd=maanden_eerder(vandaag, 13)
+    )
+    # Asked to check five weeks ago, no answer since.
+    Organisatie.objects.filter(slug="humanitas-maassluis").update(
+        laatst_geverifieerd=maanden_eerder(vandaag, 12),
+        herinnering_verstuurd_op=timezone.now() - datetime.timedelta(weeks=5),
+    )
+    # A resident's report waiting for review.
+    Wijzigingsvoorstel.objects.get_or_create(
+        organisatie=Organisatie.objects.get(slug="voedselbank-maassluis"),
+        toelichting="De uitgifte is niet meer op vrijdag maar op donderdag, van 14 tot 16 uur.",
+        defaults={"naam": "Demo-inwoner", "email": "inwoner@example.org"},
+    )
+    # The demo beheerder (manage.py maak_beheerder), once there is one, keeps a few.
+    beheerder = (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | Q(groups__name=BEHEERDERS), is_active=True)
+        .order_by("pk")
+        .first()
+    )
+    if beheerder:
+        Organisatie.objects.filter(
+            slug__in=["voedselbank-maassluis", "humanitas-maassluis", "taalcafe-de-brug"]
+        ).update(toegewezen_aan=beheerder)
 
 
 def _termen(model, rijen):
