@@ -275,6 +275,19 @@ ORGANISATIE_LINK_DAGEN = env.int("ORGANISATIE_LINK_DAGEN", default=30)
 # Registrations through "Aanmelden als organisatie" one IP address may send per hour.
 ORGANISATIE_AANMELDEN_LIMIET_PER_UUR = env.int("ORGANISATIE_AANMELDEN_LIMIET_PER_UUR", default=5)
 
+# --- Coordinates of locations (organisaties.geocoderen) ---------------------------------------
+
+# The free-text search of the PDOK Locatieserver (the government's address service): turns a
+# location's address into coordinates for the map. Only the background worker calls it.
+PDOK_LOCATIESERVER_URL = env.str(
+    "PDOK_LOCATIESERVER_URL",
+    default="https://api.pdok.nl/bzk/locatieserver/search/v3_1/free",
+)
+# Seconds the worker waits for PDOK; a slower answer counts as failed and is tried again later.
+GEOCODEREN_TIMEOUT = env.float("GEOCODEREN_TIMEOUT", default=5.0)
+# Attempts per address; after the last one the location stays in the work list for a person.
+GEOCODEREN_MAX_POGINGEN = env.int("GEOCODEREN_MAX_POGINGEN", default=8)
+
 # --- Security in production -----------------------------------------------------------------
 
 if not DEBUG:

@@ -7,4 +7,4 @@ class OrganisatiesConfig(AppConfig):
     verbose_name = _("Sociale kaart")
 
     def ready(self):
-        from organisaties import signals  # noqa: F401
+        from organisaties import geocoderen, geschiedenis, signals  # noqa: F401

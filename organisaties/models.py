@@ -446,6 +446,16 @@ class Locatie(models.Model):
         default=0,
         help_text=_("Hoe vaak het opzoeken is geprobeerd sinds het adres veranderde."),
     )
+    geocodeer_poging_op = models.DateTimeField(
+        _("laatste poging coördinaten"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Wanneer de coördinaten voor het laatst zijn opgezocht. Na een mislukte poging "
+            "probeert de site het later opnieuw. Wordt automatisch bijgehouden."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

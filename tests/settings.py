@@ -17,3 +17,6 @@ AANMELDEN_VERGRENDELEN = True
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # Tests log staff in with client.force_login; the tests of the second factor turn it on.
 TWEE_FACTOR_VERPLICHT = False
+# No test reaches PDOK: a worker that looks up coordinates meets a closed port at once. The
+# geocoding tests point this at a fake server of their own.
+PDOK_LOCATIESERVER_URL = "http://127.0.0.1:9/geen-pdok"

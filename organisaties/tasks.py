@@ -1,0 +1,22 @@
+"""Background tasks of the sociale kaart.
+
+Run by the procrastinate worker (see netwerk/tasks.py); web requests only queue them.
+"""
+
+from procrastinate.contrib.django import app
+
+from organisaties import geocoderen
+
+
+@app.task(queue=geocoderen.WACHTRIJ, name=geocoderen.TAAK)
+def geocodeer_locatie(locatie_id):
+    """Coordinates for one location from its address (PDOK Locatieserver)."""
+    return geocoderen.geocodeer(locatie_id).value
+
+
+@app.periodic(cron="*/15 * * * *", periodic_id="geocoderen_opnieuw")
+@app.task(queueing_lock="geocoderen_opnieuw", queue=geocoderen.WACHTRIJ)
+def geocodeer_opnieuw(timestamp):
+    """Try again the locations whose lookup failed, once their wait is over (back-off)."""
+    return geocoderen.opnieuw_proberen()
+
