@@ -12,6 +12,7 @@ from bijeenkomsten.models import (
 )
 from bijeenkomsten.rechten import mag_aanmeldingen_zien
 from netwerk.rollen import is_beheerder
+from organisaties.geschiedenis import GeschiedenisAdmin
 
 
 class ProgrammaInline(admin.TabularInline):
@@ -20,7 +21,9 @@ class ProgrammaInline(admin.TabularInline):
 
 
 @admin.register(Bijeenkomst)
-class BijeenkomstAdmin(admin.ModelAdmin):
+class BijeenkomstAdmin(GeschiedenisAdmin):
+    """Coordinators manage (and see the history of) their own meetings; beheerders all."""
+
     list_display = ["titel", "start", "status", "capaciteit"]
     list_filter = ["status"]
     search_fields = ["titel", "omschrijving"]
@@ -63,6 +66,10 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         if is_beheerder(request.user):
             return queryset
         return queryset.filter(coordinatoren=request.user)
+
+    def verwijderde_geschiedenis_zichtbaar(self, request):
+        # Whose a deleted meeting was, its history cannot tell: only beheerders see it.
+        return is_beheerder(request.user)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

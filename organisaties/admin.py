@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 
 from organisaties import services, werklijsten
 from organisaties.admin_bijwerken import stuur_persoonlijke_link, trek_persoonlijke_links_in
+from organisaties.geschiedenis import GeschiedenisAdmin
 from organisaties.models import (
     Aanbod,
     Controlebron,
@@ -37,7 +38,7 @@ from organisaties.models import (
 
 
 @admin.register(Thema, Doelgroep, Soort)
-class TaxonomieAdmin(admin.ModelAdmin):
+class TaxonomieAdmin(GeschiedenisAdmin):
     list_display = ["naam", "slug", "volgorde"]
     list_editable = ["volgorde"]
     prepopulated_fields = {"slug": ["naam"]}
@@ -187,7 +188,7 @@ class ToewijzenForm(forms.Form):
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(admin.ModelAdmin):
+class OrganisatieAdmin(GeschiedenisAdmin):
     class Media:
         css = {"all": ["css/werkplek.css"]}
 
@@ -445,7 +446,7 @@ class OpeningstijdInline(admin.TabularInline):
 
 
 @admin.register(Locatie)
-class LocatieAdmin(admin.ModelAdmin):
+class LocatieAdmin(GeschiedenisAdmin):
     list_display = ["__str__", "organisatie", "postcode", "plaats", "wijk", "geocodeer_status"]
     list_filter = [WerklijstFilter, "geocodeer_status", "wijk", "rolstoeltoegankelijk"]
     search_fields = ["naam", "adres", "postcode", "plaats", "organisatie__naam"]
@@ -473,6 +474,43 @@ class LocatieAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+
+# --- Aanbod --------------------------------------------------------------------------------
+
+
+@admin.register(Aanbod)
+class AanbodAdmin(GeschiedenisAdmin):
+    """Aanbod is edited on its organisation's page; this list serves its history."""
+
+    list_display = ["naam", "organisatie", "kosten", "volgorde"]
+    list_filter = ["kosten", "themas", "doelgroepen"]
+    search_fields = ["naam", "omschrijving", "organisatie__naam"]
+    list_select_related = ["organisatie"]
+    autocomplete_fields = ["organisatie"]
+    filter_horizontal = ["themas", "doelgroepen"]
+    fields = [
+        "organisatie",
+        "naam",
+        "omschrijving",
+        ("kosten", "kosten_toelichting"),
+        "hoe_aanmelden",
+        "themas",
+        "doelgroepen",
+        "locaties",
+        "volgorde",
+    ]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "locaties":
+            object_id = str((request.resolver_match.kwargs or {}).get("object_id", ""))
+            kwargs["queryset"] = (
+                Locatie.objects.filter(organisatie__aanbod__pk=object_id)
+                if object_id.isdigit()
+                else Locatie.objects.none()
+            )
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 # --- Wijzigingsvoorstel: a resident's report -----------------------------------------------
