@@ -5,6 +5,8 @@ one to one: Organisatie = organization, Aanbod = service, Locatie = location + a
 Openingstijd = schedule, Thema/Doelgroep/Soort = taxonomy_term.
 """
 
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -18,6 +20,23 @@ from simple_history.models import HistoricalRecords
 
 from organisaties.querysets import OrganisatieQuerySet
 from organisaties.validatie import normaliseer_postcode, postcode_validator, telefoon_validator
+
+
+def hsds_id():
+    """The identifier an item keeps for good in the open data (organisaties.api, HSDS 3).
+
+    A random UUID rather than the primary key: other sites that import our data recognise the
+    item by it, also after a move to another database.
+    """
+    return models.UUIDField(
+        _("vaste id"),
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text=_(
+            "Blijft altijd gelijk. Andere sites herkennen het item hieraan in de open data."
+        ),
+    )
 
 
 class Taxonomie(models.Model):
@@ -39,6 +58,7 @@ class Taxonomie(models.Model):
     volgorde = models.PositiveSmallIntegerField(
         _("volgorde"), default=0, help_text=_("Lagere getallen staan eerder in lijsten.")
     )
+    uuid = hsds_id()
 
     class Meta:
         abstract = True
@@ -178,6 +198,7 @@ class Organisatie(models.Model):
     gewijzigd = models.DateTimeField(
         _("gewijzigd"), auto_now=True, help_text=_("Wordt automatisch bijgehouden.")
     )
+    uuid = hsds_id()
 
     # --- Curation: who keeps this listing true, and how -------------------------------------
     contact_email = models.EmailField(
@@ -456,6 +477,7 @@ class Locatie(models.Model):
             "probeert de site het later opnieuw. Wordt automatisch bijgehouden."
         ),
     )
+    uuid = hsds_id()
     history = HistoricalRecords()
 
     class Meta:
@@ -587,6 +609,7 @@ class Aanbod(models.Model):
     volgorde = models.PositiveSmallIntegerField(
         _("volgorde"), default=0, help_text=_("Lagere getallen staan eerder op de pagina.")
     )
+    uuid = hsds_id()
 
     history = HistoricalRecords()
 
