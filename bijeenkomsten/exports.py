@@ -1,7 +1,7 @@
 """Attendee lists as XLSX and as semicolon-separated CSV (what Dutch Excel opens directly).
 
-Cells that a spreadsheet would read as a formula (starting with = + - @, or a tab or carriage
-return) are prefixed with an apostrophe: a name like "=HYPERLINK(...)" stays text.
+Every cell goes through netwerk.spreadsheets.veilige_cel: a name like "=HYPERLINK(...)" stays
+text.
 """
 
 import csv
@@ -11,15 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def veilige_cel(waarde):
-    if waarde is None:
-        return ""
-    if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
-        return "'" + waarde
-    return waarde
+from netwerk.spreadsheets import veilige_cel
 
 
 def kolommen():
