@@ -3,10 +3,16 @@
 Admin, import, management commands and tests all save through the ORM, so hooking the model
 signals here covers every path. Bulk updates (QuerySet.update) bypass signals: code that uses
 them calls zoekindex.werk_zoekindex_bij itself.
+
+A change to a part of a listing (aanbod, location, opening hours, a link to a term) also sets
+the organisation's ``gewijzigd``: the open data (organisaties.api) gives it as the services'
+``last_modified`` and filters ``modified_after`` on it, so that a site that imports our data
+sees every change.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from django.utils import timezone
 
 from netwerk.inhoudsversie import inhoud_gewijzigd
 from organisaties.models import (
@@ -41,13 +47,21 @@ def organisatie_verwijderd(sender, instance, **kwargs):
 def onderdeel_gewijzigd(sender, instance, raw=False, **kwargs):
     if not raw:
         werk_zoekindex_bij([instance.organisatie_id])
+        _vermelding_gewijzigd(Organisatie.objects.filter(pk=instance.organisatie_id))
     inhoud_gewijzigd()
 
 
 @receiver(post_save, sender=Openingstijd)
 @receiver(post_delete, sender=Openingstijd)
-def pagina_gewijzigd(sender, **kwargs):
+def pagina_gewijzigd(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _vermelding_gewijzigd(Organisatie.objects.filter(locaties=instance.locatie_id))
     inhoud_gewijzigd()
+
+
+def _vermelding_gewijzigd(organisaties):
+    """Mark the organisations' listings as changed (see the module's docstring)."""
+    organisaties.update(gewijzigd=timezone.now())
 
 
 @receiver(m2m_changed, sender=Organisatie.themas.through)
@@ -66,6 +80,7 @@ def koppeling_gewijzigd(sender, instance, action, reverse, model, pk_set, **kwar
         # Changed from the other side (thema.organisaties.add(...)): every organisation involved.
         ids = _organisaties_van_term(instance) if pk_set is None else _ids_voor(model, pk_set)
     werk_zoekindex_bij(ids)
+    _vermelding_gewijzigd(Organisatie.objects.filter(pk__in=ids))
     inhoud_gewijzigd()
 
 
