@@ -14,6 +14,7 @@ so that after the cache is emptied no number comes back that a process still rem
 taxonomy and facet index keep the data of the current version in process memory).
 """
 
+import contextlib
 import secrets
 
 from asgiref.local import Local
@@ -71,8 +72,35 @@ def _verhoog() -> None:
         cache.add(VERSIE_SLEUTEL, _nieuwe_versie(), timeout=None)
 
 
+# Inside uitgesteld(): whether something changed that waits for its bump at the end.
+_uitstel = Local()
+
+
+@contextlib.contextmanager
+def uitgesteld():
+    """Bump the version once at the end of the block, not at every change inside it.
+
+    For bulk work through the ORM (an import), whose every saved row would bump it. On an
+    error nothing is bumped: the block's transaction is rolled back as well.
+    """
+    if getattr(_uitstel, "gewijzigd", None) is not None:  # nested: the outer block bumps
+        yield
+        return
+    _uitstel.gewijzigd = False
+    try:
+        yield
+        gewijzigd = _uitstel.gewijzigd
+    finally:
+        _uitstel.gewijzigd = None
+    if gewijzigd:
+        inhoud_gewijzigd()
+
+
 def inhoud_gewijzigd() -> None:
     """Call after any change that can show on a public page."""
+    if getattr(_uitstel, "gewijzigd", None) is not None:
+        _uitstel.gewijzigd = True
+        return
     _verzoek.versie = None
     _verhoog()
     if connection.in_atomic_block:

@@ -22,7 +22,9 @@ from django.utils.translation import ngettext
 
 from organisaties import services, werklijsten
 from organisaties.admin_bijwerken import stuur_persoonlijke_link, trek_persoonlijke_links_in
+from organisaties.admin_importeren import ImportExportBeheer
 from organisaties.geschiedenis import GeschiedenisAdmin
+from organisaties.importeren import AanbodResource, LocatieResource, OrganisatieResource
 from organisaties.models import (
     Aanbod,
     Controlebron,
@@ -188,7 +190,9 @@ class ToewijzenForm(forms.Form):
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(GeschiedenisAdmin):
+class OrganisatieAdmin(ImportExportBeheer, GeschiedenisAdmin):
+    resource_classes = [OrganisatieResource]
+
     class Media:
         css = {"all": ["css/werkplek.css"]}
 
@@ -446,19 +450,15 @@ class OpeningstijdInline(admin.TabularInline):
 
 
 @admin.register(Locatie)
-class LocatieAdmin(GeschiedenisAdmin):
+class LocatieAdmin(ImportExportBeheer, GeschiedenisAdmin):
+    resource_classes = [LocatieResource]
     list_display = ["__str__", "organisatie", "postcode", "plaats", "wijk", "geocodeer_status"]
     list_filter = [WerklijstFilter, "geocodeer_status", "wijk", "rolstoeltoegankelijk"]
     search_fields = ["naam", "adres", "postcode", "plaats", "organisatie__naam"]
     list_select_related = ["organisatie", "wijk"]
     autocomplete_fields = ["organisatie"]
     inlines = [OpeningstijdInline]
-    readonly_fields = [
-        "geocodeer_status",
-        "geocodeer_fout",
-        "geocodeer_pogingen",
-        "geocodeer_poging_op",
-    ]
+    readonly_fields = ["geocodeer_status", "geocodeer_fout", "geocodeer_pogingen"]
     fieldsets = [
         (None, {"fields": ["organisatie", "naam"]}),
         (_("Adres"), {"fields": ["adres", ("postcode", "plaats"), "wijk"]}),
@@ -471,7 +471,6 @@ class LocatieAdmin(GeschiedenisAdmin):
                     "geocodeer_status",
                     "geocodeer_fout",
                     "geocodeer_pogingen",
-                    "geocodeer_poging_op",
                 ],
                 "description": _(
                     "De coördinaten worden bij het adres opgezocht. Lukt dat niet, vul ze dan "
@@ -486,9 +485,10 @@ class LocatieAdmin(GeschiedenisAdmin):
 
 
 @admin.register(Aanbod)
-class AanbodAdmin(GeschiedenisAdmin):
-    """Aanbod is edited on its organisation's page; this list serves its history."""
+class AanbodAdmin(ImportExportBeheer, GeschiedenisAdmin):
+    """Aanbod is edited on its organisation's page; this list serves import, export, history."""
 
+    resource_classes = [AanbodResource]
     list_display = ["naam", "organisatie", "kosten", "volgorde"]
     list_filter = ["kosten", "themas", "doelgroepen"]
     search_fields = ["naam", "omschrijving", "organisatie__naam"]

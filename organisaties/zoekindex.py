@@ -10,8 +10,10 @@ UPDATE per batch of organisations, so that rebuilding thousands of them (a renam
 import, the benchmark's generator) costs a few statements, not one per organisation.
 """
 
+import contextlib
 import re
 from collections.abc import Iterable
+from contextvars import ContextVar
 
 from django.db import connection
 
@@ -46,7 +48,36 @@ def _array(ids) -> str:
     return "{" + ",".join(str(i) for i in sorted(ids)) + "}"
 
 
+# Inside uitgesteld(): the organisations waiting to be re-indexed at its end.
+_uitgesteld: ContextVar[set | None] = ContextVar("zoekindex_uitgesteld", default=None)
+
+
+@contextlib.contextmanager
+def uitgesteld():
+    """Re-index once at the end of the block instead of at every change inside it.
+
+    For bulk work through the ORM (an import of hundreds of rows), whose every save and
+    every changed link would otherwise rebuild its organisation's row right away. On an
+    error nothing is re-indexed: the block's transaction is rolled back as well. Yields the
+    set of waiting ids; clear it when the work inside was rolled back.
+    """
+    if _uitgesteld.get() is not None:  # nested: the outer block re-indexes
+        yield _uitgesteld.get()
+        return
+    wachtend: set = set()
+    token = _uitgesteld.set(wachtend)
+    try:
+        yield wachtend
+    finally:
+        _uitgesteld.reset(token)
+    werk_zoekindex_bij(wachtend)
+
+
 def werk_zoekindex_bij(organisatie_ids: Iterable[int]) -> None:
+    wachtend = _uitgesteld.get()
+    if wachtend is not None:
+        wachtend.update(organisatie_ids)
+        return
     ids = sorted(set(organisatie_ids))
     for start in range(0, len(ids), BATCH):
         _werk_bij(ids[start : start + BATCH])
