@@ -458,7 +458,12 @@ class LocatieAdmin(ImportExportBeheer, GeschiedenisAdmin):
     list_select_related = ["organisatie", "wijk"]
     autocomplete_fields = ["organisatie"]
     inlines = [OpeningstijdInline]
-    readonly_fields = ["geocodeer_status", "geocodeer_fout", "geocodeer_pogingen"]
+    readonly_fields = [
+        "geocodeer_status",
+        "geocodeer_fout",
+        "geocodeer_pogingen",
+        "geocodeer_poging_op",
+    ]
     fieldsets = [
         (None, {"fields": ["organisatie", "naam"]}),
         (_("Adres"), {"fields": ["adres", ("postcode", "plaats"), "wijk"]}),
@@ -471,6 +476,7 @@ class LocatieAdmin(ImportExportBeheer, GeschiedenisAdmin):
                     "geocodeer_status",
                     "geocodeer_fout",
                     "geocodeer_pogingen",
+                    "geocodeer_poging_op",
                 ],
                 "description": _(
                     "De coördinaten worden bij het adres opgezocht. Lukt dat niet, vul ze dan "
