@@ -24,12 +24,12 @@ from import_export.forms import ExportForm, ImportForm
 from import_export.results import RowResult
 from import_export.tmp_storages import CacheStorage
 
+from netwerk.spreadsheets import veilige_cel
 from organisaties.importeren import (
     FORMAAT_NAMEN,
     FORMATEN,
     VOLGORDE,
     LeesFout,
-    veilige_cel,
 )
 
 # Larger files are refused in the admin: split them. The rows are what one web request imports

@@ -46,6 +46,7 @@ from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
 from netwerk import inhoudsversie
+from netwerk.spreadsheets import FORMULE_TEKENS, veilige_cel
 from organisaties import services, zoekindex
 from organisaties.geschiedenis import met_reden
 from organisaties.models import (
@@ -61,8 +62,6 @@ from organisaties.models import (
 )
 from organisaties.validatie import normaliseer_postcode
 
-# Cells a spreadsheet would read as a formula get an apostrophe in front on export.
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 LIJSTSCHEIDING = ","
 
 
@@ -70,14 +69,8 @@ class LeesFout(Exception):
     """The file cannot be read as a sheet; the message (Dutch) says why."""
 
 
-def veilige_cel(waarde):
-    if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
-        return "'" + waarde
-    return waarde
-
-
 def onveilige_cel(waarde):
-    """Undo veilige_cel: an apostrophe before a formula sign was ours."""
+    """Undo netwerk.spreadsheets.veilige_cel: an apostrophe before a formula sign was ours."""
     if isinstance(waarde, str) and waarde[:1] == "'" and waarde[1:2] in FORMULE_TEKENS:
         return waarde[1:]
     return waarde
