@@ -32,9 +32,8 @@ from organisaties.importeren import (
     LeesFout,
 )
 
-# Larger files are refused in the admin: split them. The rows are what one web request imports
-# well within its time (about 20 seconds per 1,000 organisations); `manage.py import` (see
-# README) has no limit.
+# Larger files are refused: split them. The rows are what one web request imports well within
+# its time (about 20 seconds per 1,000 organisations on a small server).
 MAX_BESTAND = 10 * 1024 * 1024
 MAX_RIJEN = 1000
 
