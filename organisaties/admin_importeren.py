@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.core.exceptions import PermissionDenied
 from django.forms import HiddenInput, Media
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
@@ -193,6 +193,15 @@ class ImportExportBeheer(ImportExportMixin):
                     "Het bestand kon niet worden gelezen. Is het een .xlsx- of .csv-bestand "
                     "met de kolomnamen op de eerste regel?"
                 ),
+            )
+
+    def process_import(self, request, **kwargs):
+        try:
+            return super().process_import(request, **kwargs)
+        except LeesFout as fout:
+            messages.error(request, _("Er is niets geïmporteerd. %(fout)s") % {"fout": fout})
+            return HttpResponseRedirect(
+                reverse("admin:{}_{}_import".format(*self.get_model_info()))
             )
 
     def process_result(self, result, request):

@@ -114,6 +114,12 @@ def _zonder_lege_regels(kop, regels):
     return dataset
 
 
+def _bewaard(in_stream):
+    """The file kept between the dry run and the confirmation can be gone (cache emptied)."""
+    if in_stream is None:
+        raise LeesFout(_("Het bestand is niet meer bewaard. Kies het opnieuw."))
+
+
 class CSVVoorExcel(base_formats.CSV):
     """CSV as Dutch Excel writes and reads it: semicolons, UTF-8 with a byte order mark.
 
@@ -131,6 +137,7 @@ class CSVVoorExcel(base_formats.CSV):
         return "rb"
 
     def create_dataset(self, in_stream, **kwargs):
+        _bewaard(in_stream)
         if isinstance(in_stream, bytes):
             try:
                 tekst = in_stream.decode("utf-8-sig")
@@ -170,6 +177,7 @@ class Excel(base_formats.XLSX):
 
         import openpyxl
 
+        _bewaard(in_stream)
         try:
             boek = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError):

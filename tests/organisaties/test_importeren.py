@@ -10,6 +10,7 @@ import time
 
 import openpyxl
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -205,6 +206,21 @@ def test_fout_ontstaan_na_de_proefimport_slaat_ook_niets_op(client, redacteur, t
     antwoord = bevestig(client, "organisatie", proef)
     assert antwoord.status_code == 200
     assert "Er is niets geïmporteerd" in antwoord.content.decode()
+    assert not Organisatie.objects.exists()
+
+
+def test_bewaard_bestand_kwijt_voor_de_bevestiging(client, redacteur, termen):
+    proef = proefimport(
+        client, "organisatie", csv_bestand("naam;soort;omschrijving", "A;Welzijnspartner;B")
+    )
+    cache.clear()  # the file waited in the cache, which was emptied in the meantime
+    antwoord = bevestig(client, "organisatie", proef)
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == reverse("admin:organisaties_organisatie_import")
+    volgende = client.get(antwoord["Location"]).content.decode()
+    assert (
+        "Er is niets geïmporteerd. Het bestand is niet meer bewaard. Kies het opnieuw." in volgende
+    )
     assert not Organisatie.objects.exists()
 
 
