@@ -5,7 +5,7 @@ Run by the procrastinate worker (see netwerk/tasks.py); web requests only queue 
 
 from procrastinate.contrib.django import app
 
-from organisaties import geocoderen
+from organisaties import bijwerken, geocoderen
 
 
 @app.task(queue=geocoderen.WACHTRIJ, name=geocoderen.TAAK)
@@ -20,3 +20,13 @@ def geocodeer_opnieuw(timestamp):
     """Try again the locations whose lookup failed, once their wait is over (back-off)."""
     return geocoderen.opnieuw_proberen()
 
+
+@app.periodic(cron="15 9 * * *", periodic_id="controleverzoeken")
+@app.task(queueing_lock="controleverzoeken")
+def verstuur_controleverzoeken(timestamp):
+    """Every morning: organisations due for their yearly check get their personal link.
+
+    Safe to run twice at once: organisaties.bijwerken locks and skips rows, and records
+    herinnering_verstuurd_op in the same transaction, so nobody is asked twice.
+    """
+    return bijwerken.verstuur_controleverzoeken()
