@@ -508,9 +508,11 @@ def _titel(item):
 
 def vergelijk(bijwerkvoorstel):
     """The proposal field by field beside the listing then (``huidig``) and now."""
-    huidig = bijwerkvoorstel.huidig
-    voorstel = bijwerkvoorstel.voorstel
     nu = momentopname(bijwerkvoorstel.organisatie)
+    # A snapshot missing a part (made by hand, or by an older version) compares as empty.
+    leeg = {"organisatie": {}, "aanbod": [], "locaties": []}
+    huidig = {**leeg, **(bijwerkvoorstel.huidig or {})}
+    voorstel = {**leeg, **(bijwerkvoorstel.voorstel or {})}
     gegevens = []
     for veld in _velden(
         ORGANISATIE_VELDEN, huidig["organisatie"], nu["organisatie"], voorstel["organisatie"]

@@ -614,3 +614,15 @@ def test_commando_persoonlijke_link_per_slug(client, organisatie):
     assert client.get(urlsplit(link).path).status_code == 200
     with pytest.raises(CommandError, match="geen organisatie met de slug"):
         call_command("persoonlijke_link", "bestaat-niet", stdout=io.StringIO())
+
+
+def test_voorstel_met_onvolledige_momentopname_geeft_geen_500(client, redacteur, organisatie):
+    from django.urls import reverse
+
+    from organisaties.models import Bijwerkvoorstel
+
+    voorstel = Bijwerkvoorstel.objects.create(organisatie=organisatie, huidig={}, voorstel={})
+    client.force_login(redacteur)
+    response = client.get(reverse("admin:organisaties_bijwerkvoorstel_change", args=[voorstel.pk]))
+    assert response.status_code == 200
+    assert organisatie.naam in response.content.decode()
