@@ -22,6 +22,7 @@ urlpatterns = [
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
     path("huisstijl.css", views.huisstijl, name="huisstijl"),
     path("", include("organisaties.urls")),
+    path("api/v1/", include("organisaties.api.urls")),
     path("", include("bijeenkomsten.urls")),
     path("tweestapsverificatie/", tweestapsverificatie.controleren, name="tweestapsverificatie"),
     path(

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from organisaties.querysets import OrganisatieQuerySet
+from organisaties.querysets import AanbodQuerySet, OrganisatieQuerySet
 from organisaties.validatie import normaliseer_postcode, postcode_validator, telefoon_validator
 
 
@@ -612,6 +612,8 @@ class Aanbod(models.Model):
     uuid = hsds_id()
 
     history = HistoricalRecords()
+
+    objects = AanbodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("aanbod")
