@@ -10,16 +10,17 @@ import uuid
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from organisaties.querysets import AanbodQuerySet, OrganisatieQuerySet
 from organisaties.validatie import normaliseer_postcode, postcode_validator, telefoon_validator
+from organisaties.zoeken import tsquery, zoekwoorden
 
 
 def hsds_id():
@@ -103,6 +104,49 @@ class Wijk(Taxonomie):
 
     def get_absolute_url(self):
         return reverse("organisaties:wijk", args=[self.slug])
+
+
+def _zoek(queryset, tekst: str, alle_woorden: bool, zoekvector: str):
+    """Full-text search with prefix matching on an organisation's ``zoekvector`` (reached
+    through ``zoekvector``, a field path), annotated with ``relevantie``."""
+    woorden = zoekwoorden(tekst)
+    if not woorden:
+        return queryset.annotate(relevantie=Value(0.0, output_field=models.FloatField()))
+    query = tsquery(woorden, alle_woorden=alle_woorden)
+    return queryset.filter(**{zoekvector: query}).annotate(
+        relevantie=SearchRank(F(zoekvector), query)
+    )
+
+
+class OrganisatieQuerySet(models.QuerySet):
+    def gepubliceerd(self):
+        return self.filter(status="gepubliceerd")
+
+    def zoek(self, tekst: str, alle_woorden: bool = True):
+        """Full-text search with prefix matching, annotated with ``relevantie``."""
+        return _zoek(self, tekst, alle_woorden, "zoekvector")
+
+    def voor_lijst(self):
+        return self.select_related("soort").defer("zoekvector")
+
+    def met_details(self):
+        """Everything an organisation's page shows, in a fixed number of queries (eight).
+
+        Not the organisation's own wijken: the page shows the wijk of each location instead.
+        """
+        aanbod = self.model._meta.get_field("aanbod").related_model
+        locatie = self.model._meta.get_field("locaties").related_model
+        return self.select_related("soort").prefetch_related(
+            "themas",
+            models.Prefetch(
+                "locaties",
+                queryset=locatie.objects.select_related("wijk").prefetch_related("openingstijden"),
+            ),
+            models.Prefetch(
+                "aanbod",
+                queryset=aanbod.objects.prefetch_related("themas", "doelgroepen", "locaties"),
+            ),
+        )
 
 
 class Controlebron(models.TextChoices):
@@ -547,6 +591,16 @@ class Openingstijd(models.Model):
 
     def __str__(self):
         return f"{self.get_dag_display()} {self.van:%H:%M}–{self.tot:%H:%M}"
+
+
+class AanbodQuerySet(models.QuerySet):
+    def gepubliceerd(self):
+        """The aanbod of published organisations (the definition of Organisatie's)."""
+        return self.filter(organisatie__in=Organisatie.objects.gepubliceerd())
+
+    def zoek(self, tekst: str, alle_woorden: bool = True):
+        """The aanbod of the organisations the site's search finds, with their ``relevantie``."""
+        return _zoek(self, tekst, alle_woorden, "organisatie__zoekvector")
 
 
 class Aanbod(models.Model):
