@@ -24,6 +24,7 @@ def _route(pattern):
     tekst = str(pattern)
     if isinstance(pattern, RegexPattern):
         tekst = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"<\1>", tekst).strip("^$").replace("\\", "")
+        tekst = tekst.replace("/?", "/")  # an optional trailing slash (the API's paths)
     return tekst
 
 
