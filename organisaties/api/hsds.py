@@ -32,7 +32,7 @@ from organisaties.models import Doelgroep, Soort, Thema
 
 HSDS_VERSIE = "3.0"
 # The specification this API follows, without a profile of its own.
-HSDS_PROFIEL = "https://docs.openreferral.org/en/3.0/"
+HSDS_PROFIEL = "https://github.com/openreferral/specification/tree/3.0"
 TAAL = "nl"
 LAND = "NL"
 DAGEN = {1: "MO", 2: "TU", 3: "WE", 4: "TH", 5: "FR", 6: "SA", 7: "SU"}
@@ -168,7 +168,7 @@ def organisatie_volledig(o) -> dict:
     for aanbod) loaded."""
     return organisatie(o) | {
         "phones": telefoons(o),
-        "locations": [locatie_volledig(locatie) for locatie in o.locaties.all()],
+        "locations": [locatie_volledig(loc) for loc in o.locaties.all()],
         "attributes": organisatie_kenmerken(o),
         "services": [aanbod(a, o, met_organisatie=False) for a in o.aanbod.all()],
     }
