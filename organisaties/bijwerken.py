@@ -45,6 +45,7 @@ from django.utils.translation import gettext_lazy
 
 from netwerk.email import in_outbox
 from netwerk.models import SiteConfiguratie
+from organisaties import services
 from organisaties.models import (
     GERESERVEERDE_SLUGS,
     Aanbod,
@@ -276,15 +277,14 @@ def verstuur_controleverzoeken(nu=None):
 
 
 def bevestig(organisatie):
-    """'Alles klopt nog': checked today, by the organisation itself."""
-    with transaction.atomic():
-        organisatie = Organisatie.objects.select_for_update().get(pk=organisatie.pk)
-        organisatie.laatst_geverifieerd = timezone.localdate()
-        organisatie.gecontroleerd_door = Controlebron.ORGANISATIE
-        organisatie._history_user = None  # the organisation, whoever is logged in
-        organisatie._change_reason = _("Bevestigd door de organisatie via de persoonlijke link")
-        organisatie.save(update_fields=["laatst_geverifieerd", "gecontroleerd_door", "gewijzigd"])
-    return organisatie
+    """'Alles klopt nog': checked today, by the organisation itself (no staff user in the
+    history, whoever is logged in)."""
+    services.markeer_gecontroleerd(
+        [organisatie],
+        door=None,
+        bron=Controlebron.ORGANISATIE,
+        reden=_("Bevestigd door de organisatie via de persoonlijke link"),
+    )
 
 
 def _tijd(waarde):

@@ -107,8 +107,11 @@ def archiveren(organisaties, door):
 
 
 @transaction.atomic
-def markeer_gecontroleerd(organisaties, door, bron=Controlebron.REDACTIE):
-    """The listing was checked today (by the redactie, or the organisation itself)."""
+def markeer_gecontroleerd(organisaties, door, bron=Controlebron.REDACTIE, reden=None):
+    """The listing was checked today (by the redactie, or the organisation itself).
+
+    ``reden`` goes into the history; by default "Gecontroleerd".
+    """
     vandaag = timezone.localdate()
     gecontroleerd = _vergrendeld(organisaties)
     for organisatie in gecontroleerd:
@@ -118,7 +121,7 @@ def markeer_gecontroleerd(organisaties, door, bron=Controlebron.REDACTIE):
         gecontroleerd,
         ["laatst_geverifieerd", "gecontroleerd_door"],
         door,
-        _("Gecontroleerd"),
+        reden or _("Gecontroleerd"),
     )
 
 
