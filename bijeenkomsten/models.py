@@ -14,9 +14,9 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from netwerk.rollen import is_beheerder
+from organisaties.geschiedenis import Geschiedenis
 from organisaties.models import Locatie, Organisatie, Thema
 
 # Words the public meeting URLs use beside /bijeenkomsten/<slug>/.
@@ -176,7 +176,7 @@ class Bijeenkomst(models.Model):
 
     objects = BijeenkomstQuerySet.as_manager()
 
-    history = HistoricalRecords(excluded_fields=["gewijzigd"])
+    history = Geschiedenis(excluded_fields=["gewijzigd"], m2m_fields=["themas", "coordinatoren"])
 
     class Meta:
         verbose_name = _("bijeenkomst")

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Records who made a change in the admin in the change history (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
+    "organisaties.geschiedenis.versie_per_verzoek",
     # Knows whether the logged-in user also gave the code of their second factor.
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -9,6 +9,14 @@ version stored inside gets that reason, unless the code gave a row a reason of i
     with met_reden(_("Bijgewerkt door de organisatie via de persoonlijke link")):
         organisatie.save()
 
+Many-to-many links (themes, wijken, doelgroepen, locations, coordinators) are part of a
+version: the models declare them with ``Geschiedenis(m2m_fields=[...])``. Django saves an
+object first and its links after it, and simple-history on its own stores a new version for
+every changed link field. Inside ``met_reden()`` and inside every web request (the middleware
+``versie_per_verzoek``), the links changed after a save go into the version of that save
+instead, so one save in the admin, one import row or one update through the personal link is
+one version, with its links.
+
 ``GeschiedenisAdmin`` is SimpleHistoryAdmin for this site: Dutch, the differences between
 versions in words staff read, and (unlike SimpleHistoryAdmin) the history and revert pages only
 for objects the admin's ``get_queryset`` gives the user, so a coordinator cannot read or revert
@@ -26,8 +34,10 @@ from django.http import Http404
 from django.template.defaultfilters import date as datumfilter
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history import utils
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.signals import pre_create_historical_record
+from simple_history.models import HistoricalRecords
+from simple_history.signals import post_create_historical_record, pre_create_historical_record
 from simple_history.template_utils import HistoricalRecordContextHelper, ObjDiffDisplay
 from simple_history.utils import get_history_manager_for_model
 
@@ -35,6 +45,20 @@ from simple_history.utils import get_history_manager_for_model
 REDEN_LENGTE = 100
 
 _reden: ContextVar[str | None] = ContextVar("geschiedenis_reden", default=None)
+# The versions stored in the current block, by object: links changed after a save join them.
+_versies: ContextVar[dict | None] = ContextVar("geschiedenis_versies", default=None)
+
+
+@contextlib.contextmanager
+def _een_versie_per_opslag():
+    if _versies.get() is not None:
+        yield  # an outer block already collects
+        return
+    token = _versies.set({})
+    try:
+        yield
+    finally:
+        _versies.reset(token)
 
 
 @contextlib.contextmanager
@@ -42,9 +66,58 @@ def met_reden(reden):
     """Every version stored inside this block records ``reden`` as its cause."""
     token = _reden.set(str(reden)[:REDEN_LENGTE])
     try:
-        yield
+        with _een_versie_per_opslag():
+            yield
     finally:
         _reden.reset(token)
+
+
+def versie_per_verzoek(get_response):
+    """Middleware: in a web request, an object's links are stored with the version of its save."""
+
+    def middleware(request):
+        with _een_versie_per_opslag():
+            return get_response(request)
+
+    return middleware
+
+
+def _sleutel(instance):
+    return (instance._meta.label, instance.pk)
+
+
+@receiver(post_create_historical_record, dispatch_uid="geschiedenis-versie-onthouden")
+def _versie_onthouden(sender, instance, history_instance, **kwargs):
+    versies = _versies.get()
+    if versies is not None:
+        versies[_sleutel(instance)] = history_instance
+
+
+class Geschiedenis(HistoricalRecords):
+    """HistoricalRecords whose versions hold the links as they are after the save.
+
+    Outside a ``met_reden()`` block or a web request it behaves as HistoricalRecords: a
+    changed link stores a new version.
+    """
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        versies = _versies.get()
+        versie = None if versies is None or reverse else versies.get(_sleutel(instance))
+        if versie is None:
+            return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+        if action not in ("post_add", "post_remove", "post_clear"):
+            return None
+        if hasattr(instance, "skip_history_when_saving"):
+            return None
+        # Only the changed field: the version's other links are already current.
+        veld = next(v for v in versie._history_m2m_fields if v.name == attr)
+        self.m2m_models[veld].objects.filter(history=versie).delete()
+        versie._history_m2m_fields = [veld]  # shadows the model's list for this call
+        try:
+            self.create_historical_record_m2ms(versie, instance)
+        finally:
+            del versie._history_m2m_fields
+        return None
 
 
 def huidige_reden():
@@ -77,7 +150,10 @@ class _Verschillen(HistoricalRecordContextHelper):
     def prepare_delta_change_value(self, change, value):
         veld = self.model._meta.get_field(change.field)
         if isinstance(veld, models.ManyToManyField):
-            return super().prepare_delta_change_value(change, value)
+            waarden = super().prepare_delta_change_value(change, value)
+            if isinstance(waarden, list | tuple):
+                return ", ".join(sorted(str(w) for w in waarden)) or _("(geen)")
+            return waarden
         if value is None or value == "":
             return _("(leeg)")
         if veld.choices:
@@ -89,6 +165,28 @@ class _Verschillen(HistoricalRecordContextHelper):
         if isinstance(veld, models.DateField):
             return datumfilter(value, "j F Y")
         return value
+
+
+def _met_koppelingen_van(form_class, versie):
+    """The admin form for an earlier version, its links filled in as they were then.
+
+    A ModelForm reads links from the database, which holds today's; the version holds its own.
+    """
+    koppelingen = {}
+    for veld in getattr(versie, "_history_m2m_fields", ()):
+        doel = utils.get_m2m_reverse_field_name(veld)
+        koppelingen[veld.name] = [
+            getattr(rij, f"{doel}_id") for rij in getattr(versie, veld.name).all()
+        ]
+
+    class VersieForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            for naam, pks in koppelingen.items():
+                if naam in self.fields:
+                    self.initial[naam] = pks
+
+    return VersieForm
 
 
 class GeschiedenisAdmin(SimpleHistoryAdmin):
@@ -148,7 +246,7 @@ class GeschiedenisAdmin(SimpleHistoryAdmin):
             "datum": datumfilter(timezone.localtime(versie.history_date), "j F Y H:i")
         }
         extra_context = {"versie": versie, **(extra_context or {})}
-        request._geschiedenis_versie = True  # see get_form
+        request._geschiedenis_versie = versie  # see get_form
         with met_reden(reden):
             return super().history_form_view(request, object_id, version_id, extra_context)
 
@@ -157,10 +255,13 @@ class GeschiedenisAdmin(SimpleHistoryAdmin):
 
         Everything else keeps its current value: fields the form shows read-only (publication
         date, who checked it), and state kept by the site itself, such as the version of an
-        organisation's personal links, which must never go back to a revoked one.
+        organisation's personal links, which must never go back to a revoked one. The links
+        (themes, wijken, ...) are offered as the version holds them.
         """
         form = super().get_form(request, obj, **kwargs)
-        if obj is not None and getattr(request, "_geschiedenis_versie", False):
+        versie = getattr(request, "_geschiedenis_versie", None)
+        if obj is not None and versie is not None:
+            form = _met_koppelingen_van(form, versie)
             velden = [
                 veld
                 for veld in obj._meta.concrete_fields

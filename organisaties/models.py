@@ -17,8 +17,8 @@ from django.db.models import F, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from organisaties.geschiedenis import Geschiedenis
 from organisaties.validatie import normaliseer_postcode, postcode_validator, telefoon_validator
 from organisaties.zoeken import tsquery, zoekwoorden
 
@@ -55,7 +55,7 @@ class Taxonomie(models.Model):
     omschrijving = models.TextField(
         _("omschrijving"), blank=True, help_text=_("Korte uitleg voor inwoners.")
     )
-    history = HistoricalRecords(inherit=True)
+    history = Geschiedenis(inherit=True)
     volgorde = models.PositiveSmallIntegerField(
         _("volgorde"), default=0, help_text=_("Lagere getallen staan eerder in lijsten.")
     )
@@ -318,14 +318,15 @@ class Organisatie(models.Model):
             "Oude links werken dan niet meer."
         ),
     )
-    history = HistoricalRecords(
+    history = Geschiedenis(
         excluded_fields=[
             "zoekvector",
             "facet_themas",
             "facet_doelgroepen",
             "facet_wijken",
             "is_gratis",
-        ]
+        ],
+        m2m_fields=["themas", "wijken"],
     )
 
     # Kept current by organisaties.zoekindex on every change; never edited by hand.
@@ -522,7 +523,7 @@ class Locatie(models.Model):
         ),
     )
     uuid = hsds_id()
-    history = HistoricalRecords()
+    history = Geschiedenis()
 
     class Meta:
         verbose_name = _("locatie")
@@ -575,7 +576,7 @@ class Openingstijd(models.Model):
         help_text=_("Bijvoorbeeld 'alleen op afspraak'."),
     )
 
-    history = HistoricalRecords()
+    history = Geschiedenis()
 
     class Meta:
         verbose_name = _("openingstijd")
@@ -665,7 +666,7 @@ class Aanbod(models.Model):
     )
     uuid = hsds_id()
 
-    history = HistoricalRecords()
+    history = Geschiedenis(m2m_fields=["themas", "doelgroepen", "locaties"])
 
     objects = AanbodQuerySet.as_manager()
 
