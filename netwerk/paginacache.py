@@ -7,12 +7,12 @@ in its key, so that it is never served for longer than one slot after the state 
 """
 
 import hashlib
-import time
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
 
 from netwerk.inhoudsversie import inhoudsversie
 
@@ -41,7 +41,7 @@ def cache_anonieme_pagina(view=None, *, tijdvak_seconden=None):
         sleutel = f"pagina:{inhoudsversie()}:{pad}"
         bewaartijd = settings.PAGINA_CACHE_SECONDEN
         if tijdvak_seconden:
-            nu = time.time()
+            nu = timezone.now().timestamp()
             sleutel += f":{int(nu // tijdvak_seconden)}"
             rest = tijdvak_seconden - nu % tijdvak_seconden
             bewaartijd = max(1, int(min(bewaartijd, rest + 1)))

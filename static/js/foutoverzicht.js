@@ -8,7 +8,17 @@
   if (!overzicht) {
     return;
   }
-  overzicht.focus();
+  // A page opened at a fragment (#aanmelden) has the browser move the focus to the page
+  // once it scrolled there, after this script: focus again then, unless the visitor moved on.
+  function focus() {
+    if (!document.activeElement || document.activeElement === document.body) {
+      overzicht.focus();
+    }
+  }
+  focus();
+  window.addEventListener("load", function () {
+    window.setTimeout(focus, 0);
+  });
 
   overzicht.addEventListener("click", function (gebeurtenis) {
     var link = gebeurtenis.target.closest("a[href^='#']");
