@@ -61,7 +61,11 @@ def test_middagpauze_tussen_twee_periodes():
 
 
 def test_aansluitende_of_overlappende_periodes_van_twee_locaties_tellen_als_een():
-    tijden = [open_op(1, "09:00", "12:00"), open_op(1, "12:00", "14:00"), open_op(1, "11:00", "16:00")]
+    tijden = [
+        open_op(1, "09:00", "12:00"),
+        open_op(1, "12:00", "14:00"),
+        open_op(1, "11:00", "16:00"),
+    ]
     assert vandaag(tijden, om("09:30")).tekst == "Vandaag open tot 16:00"
 
 
