@@ -14,7 +14,9 @@ def fouten_van(form):
     fouten = [(str(fout), None) for fout in form.non_field_errors()]
     for veld in form:
         for fout in veld.errors:
-            fouten.append((f"{veld.label}: {fout}", veld.id_for_label or veld.auto_id))
+            # The message alone: the messages name what to do ("Vul uw naam in."), and the
+            # link leads to the field, whose label is read out there.
+            fouten.append((str(fout), veld.id_for_label or veld.auto_id))
     return fouten
 
 
