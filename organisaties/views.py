@@ -111,7 +111,15 @@ def _filtergroepen(filterset, facetten, tax):
             }
             for t in termen.lijst
         ]
-        groepen.append({"naam": naam, "label": filterset.filters[naam].label, "waarden": waarden})
+        groepen.append(
+            {
+                "naam": naam,
+                "label": filterset.filters[naam].label,
+                "waarden": waarden,
+                # A group whose every value has no match shows nothing to choose: left out.
+                "zichtbaar": any(w["aantal"] or w["gekozen"] for w in waarden),
+            }
+        )
     return groepen
 
 
