@@ -288,3 +288,11 @@ def test_toestemming_bij_aanmelden_linkt_naar_de_privacyverklaring(client):
     veld = pagina[pagina.index('id="div_id_privacy"') :]
     veld = veld[: veld.index("</div>\n</div>") if "</div>\n</div>" in veld else 2000]
     assert f'href="{reverse("privacy")}#aanmelden"' in veld
+
+
+def test_filtergroep_zonder_keuzes_staat_er_niet(client):
+    ThemaFactory(slug="geld", naam="Geld")
+    OrganisatieFactory(naam="Zonder thema")
+    pagina = html(client.get(LIJST))
+    assert ">Thema<" not in pagina  # no theme has a match: nothing to choose
+    assert "Alleen gratis aanbod" in pagina
