@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.models import Aanmelding
+from netwerk.privacy import privacy_uitleg
 from netwerk.validators import een_regel_zonder_webadres
 from organisaties.models import Organisatie
 
@@ -35,9 +36,6 @@ class AanmeldForm(forms.ModelForm):
     )
     privacy = forms.BooleanField(
         label=_("Ik ga akkoord met de privacyverklaring"),
-        help_text=_(
-            "Wij gebruiken uw gegevens alleen voor deze bijeenkomst en verwijderen ze daarna."
-        ),
         error_messages={"required": _("Geef toestemming om uw gegevens te gebruiken.")},
     )
     # Honeypot: hidden from people by CSS and aria-hidden, filled in by spam robots.
@@ -86,6 +84,10 @@ class AanmeldForm(forms.ModelForm):
         ):
             self.fields[naam].widget.attrs["autocomplete"] = autocomplete
         self.fields["organisatie"].widget.attrs["data-autocomplete"] = "organisatie"
+        self.fields["privacy"].help_text = privacy_uitleg(
+            _("Wij gebruiken uw gegevens alleen voor deze bijeenkomst en verwijderen ze daarna."),
+            "aanmelden",
+        )
         # These show on pages and lists of coordinators, and the name in every e-mail.
         for naam in ("naam", "organisatie_naam", "functie"):
             self.fields[naam].validators.append(een_regel_zonder_webadres)

@@ -55,7 +55,7 @@ class SiteConfiguratieAdmin(SingletonModelAdmin):
         (
             _("Contact"),
             {
-                "fields": ["contact_email", "contact_telefoon"],
+                "fields": ["contact_email", "contact_telefoon", "hulp_organisatie"],
                 "description": _("Hoe inwoners de gemeente bereiken over deze site."),
             },
         ),

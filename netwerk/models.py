@@ -149,6 +149,21 @@ class SiteConfiguratie(SingletonModel):
         blank=True,
         help_text=_("Staat onderaan elke pagina, bijvoorbeeld 010 593 18 19."),
     )
+    hulp_organisatie = models.ForeignKey(
+        "organisaties.Organisatie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"status": "gepubliceerd"},
+        verbose_name=_("hulp bij vragen"),
+        help_text=_(
+            "De organisatie die inwoners verder helpt als zij niets vinden, meestal het "
+            "wijkteam. Staat met telefoonnummer bij 'geen resultaten' en op pagina's die niet "
+            "(meer) bestaan. Leeg: het eerste wijkteam op de kaart, anders het "
+            "telefoonnummer hierboven."
+        ),
+    )
     introductie = models.TextField(
         _("introductie op de homepage"),
         blank=True,

@@ -1,7 +1,9 @@
 """The page cache: anonymous GET pages served from the shared cache.
 
 A page is stored under the current content version (netwerk.inhoudsversie) and its full URL,
-so any public change makes every stored page unreachable at once.
+so any public change makes every stored page unreachable at once. A page that shows something
+that changes with the clock ("nu gesloten" on a result card) also carries the current time slot
+in its key, so that it is never served for longer than one slot after the state changed.
 """
 
 import hashlib
@@ -10,12 +12,20 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
 
 from netwerk.inhoudsversie import inhoudsversie
 
 
-def cache_anonieme_pagina(view):
-    """Serve a GET page to anonymous visitors from the cache, keyed by its full URL."""
+def cache_anonieme_pagina(view=None, *, tijdvak_seconden=None):
+    """Serve a GET page to anonymous visitors from the cache, keyed by its full URL.
+
+    With ``tijdvak_seconden`` the key also holds the current slot of that many seconds
+    (counted from the epoch, so slots of 900 start on the quarter hour) and the page is kept
+    no longer than the slot.
+    """
+    if view is None:
+        return lambda view: cache_anonieme_pagina(view, tijdvak_seconden=tijdvak_seconden)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -29,6 +39,12 @@ def cache_anonieme_pagina(view):
             return view(request, *args, **kwargs)
         pad = hashlib.sha256(request.get_full_path().encode("utf-8", "replace")).hexdigest()
         sleutel = f"pagina:{inhoudsversie()}:{pad}"
+        bewaartijd = settings.PAGINA_CACHE_SECONDEN
+        if tijdvak_seconden:
+            nu = timezone.now().timestamp()
+            sleutel += f":{int(nu // tijdvak_seconden)}"
+            rest = tijdvak_seconden - nu % tijdvak_seconden
+            bewaartijd = max(1, int(min(bewaartijd, rest + 1)))
         opgeslagen = cache.get(sleutel)
         if opgeslagen is not None:
             inhoud, content_type = opgeslagen
@@ -42,7 +58,7 @@ def cache_anonieme_pagina(view):
             cache.set(
                 sleutel,
                 (response.content, response["Content-Type"]),
-                settings.PAGINA_CACHE_SECONDEN,
+                bewaartijd,
             )
         return response
 

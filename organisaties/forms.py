@@ -3,6 +3,7 @@ from crispy_forms.layout import Field, Layout, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from netwerk.privacy import privacy_uitleg
 from netwerk.validators import een_regel_zonder_webadres
 from organisaties.models import Wijzigingsvoorstel
 
@@ -29,7 +30,6 @@ class WijzigingsvoorstelForm(forms.ModelForm):
         help_texts = {
             "toelichting": _("Bijvoorbeeld een ander telefoonnummer of andere openingstijden."),
             "naam": "",
-            "email": _("Alleen als wij u een vraag mogen stellen over uw melding."),
         }
         error_messages = {
             "toelichting": {
@@ -45,6 +45,9 @@ class WijzigingsvoorstelForm(forms.ModelForm):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["naam"].widget.attrs["autocomplete"] = "name"
         self.fields["naam"].validators.append(een_regel_zonder_webadres)
+        self.fields["email"].help_text = privacy_uitleg(
+            _("Alleen als wij u een vraag mogen stellen over uw melding."), "melden"
+        )
         self.helper = FormHelper()
         self.helper.form_id = "melden-formulier"
         # Without JavaScript an invalid form reloads the page: land on the form, not the top.

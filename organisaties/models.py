@@ -127,7 +127,13 @@ class OrganisatieQuerySet(models.QuerySet):
         return _zoek(self, tekst, alle_woorden, "zoekvector")
 
     def voor_lijst(self):
-        return self.select_related("soort").defer("zoekvector")
+        """What a result card shows: with its locations and their opening hours, so that
+        address and "vandaag open tot ..." cost three queries for the whole page."""
+        return (
+            self.select_related("soort")
+            .defer("zoekvector")
+            .prefetch_related("locaties__openingstijden")
+        )
 
     def met_details(self):
         """Everything an organisation's page shows, in a fixed number of queries (eight).

@@ -14,6 +14,8 @@ from organisaties.taxonomie import taxonomie
 from organisaties.zoeken import MAX_ZOEKLENGTE, kan_tikfouten_vergeven
 
 PER_PAGINA = 20
+# Result cards say "nu gesloten": pages with cards are cached per quarter of an hour.
+KAARTJES_TIJDVAK = 15 * 60
 
 
 @cache_anonieme_pagina
@@ -54,7 +56,7 @@ def _zoek(filterset):
     return ids, tel_facetten(ids, basis_ids)
 
 
-@cache_anonieme_pagina
+@cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
 def organisatie_lijst(request):
     filterset = OrganisatieFilter(request.GET, queryset=Organisatie.objects.gepubliceerd())
     ids, facetten = _zoek(filterset)
@@ -73,6 +75,7 @@ def organisatie_lijst(request):
 
     pagina = _pagina(request, ids)
     tax = taxonomie()
+    chips = _actieve_filters(request, filterset, tax)
     context = {
         "filter": filterset,
         "pagina": pagina,
@@ -81,7 +84,8 @@ def organisatie_lijst(request):
         "verbeterde_zoektekst": filterset.verbeterde_zoektekst,
         "taxonomie": tax,
         "filtergroepen": _filtergroepen(filterset, facetten, tax),
-        "actieve_filters": _actieve_filters(request, filterset, tax),
+        "actieve_filters": chips,
+        "aantal_filters": sum(1 for chip in chips if chip["param"] != "q"),
         "zoektekst_ingekort": len(request.GET.get("q", "")) > MAX_ZOEKLENGTE,
     }
     return render(request, "organisaties/lijst.html", context)
@@ -107,7 +111,15 @@ def _filtergroepen(filterset, facetten, tax):
             }
             for t in termen.lijst
         ]
-        groepen.append({"naam": naam, "label": filterset.filters[naam].label, "waarden": waarden})
+        groepen.append(
+            {
+                "naam": naam,
+                "label": filterset.filters[naam].label,
+                "waarden": waarden,
+                # A group whose every value has no match shows nothing to choose: left out.
+                "zichtbaar": any(w["aantal"] or w["gekozen"] for w in waarden),
+            }
+        )
     return groepen
 
 
@@ -126,7 +138,9 @@ def _actieve_filters(request, filterset, tax):
         return "?" + query.urlencode() if query else "?"
 
     if data.get("q"):
-        chips.append({"label": _("Zoekwoord: %(q)s") % {"q": data["q"]}, "url": zonder("q")})
+        chips.append(
+            {"label": _("Zoekwoord: %(q)s") % {"q": data["q"]}, "url": zonder("q"), "param": "q"}
+        )
     for naam, termen in (
         ("thema", tax.themas),
         ("doelgroep", tax.doelgroepen),
@@ -135,9 +149,11 @@ def _actieve_filters(request, filterset, tax):
     ):
         for slug in data.get(naam) or []:
             if slug in termen.op_slug:
-                chips.append({"label": termen.op_slug[slug].naam, "url": zonder(naam, slug)})
+                chips.append(
+                    {"label": termen.op_slug[slug].naam, "url": zonder(naam, slug), "param": naam}
+                )
     if data.get("gratis"):
-        chips.append({"label": _("Gratis"), "url": zonder("gratis")})
+        chips.append({"label": _("Gratis"), "url": zonder("gratis"), "param": "gratis"})
     return chips
 
 
@@ -201,14 +217,14 @@ def _termpagina(request, term, veld, template):
     )
 
 
-@cache_anonieme_pagina
+@cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
 def thema_detail(request, slug):
     return _termpagina(
         request, get_object_or_404(Thema, slug=slug), "facet_themas", "organisaties/thema.html"
     )
 
 
-@cache_anonieme_pagina
+@cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
 def wijk_detail(request, slug):
     return _termpagina(
         request, get_object_or_404(Wijk, slug=slug), "facet_wijken", "organisaties/wijk.html"

@@ -144,7 +144,9 @@ def test_publieke_paginas_van_bijeenkomsten_hebben_geen_axe_overtredingen(page, 
     # The registration form sent empty: the errors are on the page.
     page.goto(site + "/bijeenkomsten/netwerkontbijt/")
     page.get_by_role("button", name="Aanmelden").click()
-    expect(page.get_by_text("Vul uw naam in.")).to_be_visible()
+    expect(
+        page.locator(".utrecht-form-field-error-message", has_text="Vul uw naam in.")
+    ).to_be_visible()
     assert page.title().startswith("Fout: Netwerkontbijt")
     if violations := axe_overtredingen(page):
         gevonden.append(f"formulier met fouten:\n{leesbaar(violations)}")

@@ -57,7 +57,11 @@ def test_aanmelden_zonder_overtredingen(page, site, csp_meldingen):
     page.goto(site + "/organisaties/aanmelden/")
     assert_geen_overtredingen(page)
     page.get_by_role("button", name="Aanmelding versturen").click()
-    expect(page.get_by_text("Vul de naam van de organisatie in.")).to_be_visible()
+    expect(
+        page.locator(
+            ".utrecht-form-field-error-message", has_text="Vul de naam van de organisatie in."
+        )
+    ).to_be_visible()
     assert_geen_overtredingen(page)
     assert past_op_smal_scherm(page)
     assert csp_meldingen == []

@@ -99,7 +99,9 @@ def test_publieke_paginas_houden_zich_aan_het_beleid(bezoeker, site):
     bezoeker.get_by_role("combobox", name="Organisatie").press_sequentially("wijk")
     expect(bezoeker.get_by_role("option").first).to_be_visible()
     bezoeker.get_by_role("button", name="Aanmelden").click()
-    expect(bezoeker.get_by_text("Vul uw naam in.")).to_be_visible()
+    expect(
+        bezoeker.locator(".utrecht-form-field-error-message", has_text="Vul uw naam in.")
+    ).to_be_visible()
     fouten += [f"aanmeldformulier: {fout}" for fout in overtredingen(bezoeker)]
     assert not fouten, "\n".join(fouten)
 

@@ -42,7 +42,9 @@ def test_detailpagina_heeft_geen_axe_overtredingen(page, site):
 def test_detailpagina_met_formulierfouten_heeft_geen_axe_overtredingen(page, site):
     page.goto(site + DETAIL)
     page.get_by_role("button", name="Melding versturen").click()
-    expect(page.get_by_text("Schrijf op wat er niet klopt.")).to_be_visible()
+    expect(
+        page.locator(".utrecht-form-field-error-message", has_text="Schrijf op wat er niet klopt.")
+    ).to_be_visible()
     assert_geen_overtredingen(page)
 
 

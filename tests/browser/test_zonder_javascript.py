@@ -22,7 +22,9 @@ def test_melding_versturen_werkt_zonder_javascript(zonder_js, site):
 
     # Sent empty: the page says what to fix, and nothing is saved.
     page.get_by_role("button", name="Melding versturen").click()
-    expect(page.get_by_text("Schrijf op wat er niet klopt.")).to_be_visible()
+    expect(
+        page.locator(".utrecht-form-field-error-message", has_text="Schrijf op wat er niet klopt.")
+    ).to_be_visible()
     assert page.title().startswith("Fout: Wijkteam VraagRaak")
     # (The demo data holds an open report about another organisation, for the work list.)
     meldingen = Wijzigingsvoorstel.objects.filter(organisatie__slug="wijkteam-vraagraak")
