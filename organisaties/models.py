@@ -547,6 +547,15 @@ class Organisatie(models.Model):
         return website if website.lower().startswith(("https://", "http://")) else ""
 
 
+class RegioOrganisatie(Organisatie):
+    """The imported organisations, for their own read-only list in the admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("organisatie in de regio")
+        verbose_name_plural = _("organisaties in de regio")
+
+
 class Zoekwoord(models.Model):
     """A word of the published directory, to correct typos in searches against.
 

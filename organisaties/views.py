@@ -9,7 +9,7 @@ from netwerk.ratelimit import boven_limiet
 from organisaties.facetten import ids_van, tel_facetten
 from organisaties.filters import OrganisatieFilter, Zoekmodus
 from organisaties.forms import WijzigingsvoorstelForm
-from organisaties.models import Organisatie, Thema, Wijk
+from organisaties.models import Organisatie, Regiobron, Thema, Wijk
 from organisaties.taxonomie import taxonomie
 from organisaties.zoeken import MAX_ZOEKLENGTE, kan_tikfouten_vergeven
 
@@ -54,9 +54,16 @@ def _zoek(filterset):
     return ids, tel_facetten(ids, basis_ids)
 
 
+def _regio(request):
+    """``regio=ja``: the neighbours' imported organisations too (organisaties.federatie)."""
+    return request.GET.get("regio") == "ja"
+
+
 @cache_anonieme_pagina
 def organisatie_lijst(request):
-    filterset = OrganisatieFilter(request.GET, queryset=Organisatie.objects.gepubliceerd())
+    regio = _regio(request)
+    organisaties = Organisatie.objects.in_regio() if regio else Organisatie.objects.gepubliceerd()
+    filterset = OrganisatieFilter(request.GET, queryset=organisaties)
     ids, facetten = _zoek(filterset)
     zoekmodus = Zoekmodus.ALLE_WOORDEN
     if not ids and filterset.heeft_zoekopdracht:
@@ -83,6 +90,8 @@ def organisatie_lijst(request):
         "filtergroepen": _filtergroepen(filterset, facetten, tax),
         "actieve_filters": _actieve_filters(request, filterset, tax),
         "zoektekst_ingekort": len(request.GET.get("q", "")) > MAX_ZOEKLENGTE,
+        "regio": regio,
+        "regio_beschikbaar": regio or Regiobron.objects.exists(),
     }
     return render(request, "organisaties/lijst.html", context)
 
@@ -151,6 +160,9 @@ def organisatie_detail(request, slug):
             request, "organisaties/gearchiveerd.html", {"organisatie": organisatie}, status=410
         )
 
+    if organisatie.regiobron_id and request.method == "POST":
+        # Imported: the gemeente it comes from keeps it; the page says where to report.
+        return redirect(organisatie.get_absolute_url())
     form = WijzigingsvoorstelForm(request.POST or None)
     status = 200
     if request.method == "POST":
