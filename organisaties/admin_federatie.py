@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from procrastinate.exceptions import AlreadyEnqueued
 
-from organisaties.models import Locatie, RegioOrganisatie, Regiobron
+from organisaties.models import Locatie, Regiobron, RegioOrganisatie
 
 AANTALLEN = [
     ("nieuw", _("nieuw")),
