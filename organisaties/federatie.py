@@ -40,6 +40,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from netwerk import inhoudsversie
 from netwerk.inhoudsversie import inhoud_gewijzigd
 from organisaties import zoekindex
 from organisaties.federatie_lezen import BronFout, Grenzen, lees_paginas
@@ -126,8 +127,10 @@ def importeer(bron: Regiobron, paginas: Iterable[list], volledig: bool, begin=No
     gezien = Gezien()
     termen = Termen()
     try:
+        # One bump of the content version per page instead of one per saved row.
         for inhoud in paginas:
-            _verwerk_pagina(bron, inhoud, uitslag, gezien, termen)
+            with inhoudsversie.uitgesteld():
+                _verwerk_pagina(bron, inhoud, uitslag, gezien, termen)
     except BronFout as fout:
         uitslag.afgebroken = True
         uitslag.fout(str(fout))
@@ -192,6 +195,8 @@ class Gezien:
     verwerkt: dict = field(default_factory=dict)  # extern id -> Organisatie
     # Organisations counted as new or updated in this run (each counts once).
     geteld: set = field(default_factory=set)
+    # Locations written in this run already (several services share one): extern id -> row.
+    plekken: dict = field(default_factory=dict)
 
 
 class Termen:
@@ -349,11 +354,13 @@ def _verwerk_item(bron, item, bestaand, aanbod_bestaand, uitslag, gezien, termen
     aanbod.doelgroepen.set(
         {t for t in (termen.zoek(termen.doelgroepen, term) for term in termen_van_aanbod) if t}
     )
-    aanbod.locaties.set(
-        [_verwerk_locatie(organisatie, sal["location"]) for sal in item["service_at_locations"]]
-        if item.get("service_at_locations")
-        else []
-    )
+    locaties = []
+    for sal in item.get("service_at_locations") or []:
+        sleutel = (organisatie.pk, str(sal["location"]["id"]))
+        if sleutel not in gezien.plekken:
+            gezien.plekken[sleutel] = _verwerk_locatie(organisatie, sal["location"])
+        locaties.append(gezien.plekken[sleutel])
+    aanbod.locaties.set(locaties)
 
 
 def _verwerk_organisatie(bron, item, org_id, bestaand, uitslag, gezien, termen):
@@ -439,7 +446,8 @@ def _verwerk_locatie(organisatie, data) -> Locatie:
     if waarden["naam"] == waarden["adres"]:
         waarden["naam"] = ""  # our own API names a location by its address when it has no name
     locatie = Locatie.objects.filter(organisatie=organisatie, extern_id=extern_id).first()
-    if locatie is None:
+    nieuw = locatie is None
+    if nieuw:
         locatie = Locatie(organisatie=organisatie, extern_id=extern_id, **waarden)
     else:
         for naam, waarde in waarden.items():
@@ -447,7 +455,8 @@ def _verwerk_locatie(organisatie, data) -> Locatie:
     locatie._door_geocoder = True  # coordinates come from the feed, see geocoderen.py
     locatie.skip_history_when_saving = True
     locatie.save()
-    locatie.openingstijden.all().delete()
+    if not nieuw:
+        Openingstijd.objects.filter(locatie=locatie).delete()
     Openingstijd.objects.bulk_create(_openingstijden(locatie, data.get("schedules") or []))
     return locatie
 
