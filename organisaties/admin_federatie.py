@@ -23,7 +23,7 @@ AANTALLEN = [
 
 @admin.register(Regiobron)
 class RegiobronAdmin(admin.ModelAdmin):
-    list_display = ["naam", "url", "actief", "laatste_run", "laatste_succes", "uitslag", "fouten"]
+    list_display = ["naam", "actief", "laatste_run", "uitslag", "fouten"]
     list_filter = ["actief"]
     search_fields = ["naam", "url"]
     actions = ["nu_importeren"]
@@ -49,7 +49,7 @@ class RegiobronAdmin(admin.ModelAdmin):
         "is_demo",
     ]
 
-    @admin.display(description=_("laatste keer"))
+    @admin.display(description=_("uitslag laatste keer"))
     def uitslag(self, bron):
         if not bron.aantallen:
             return "–"
@@ -63,8 +63,7 @@ class RegiobronAdmin(admin.ModelAdmin):
         if not regels:
             return _("geen")
         return format_html(
-            '<ul class="netwerk-regiobron-fouten">{}</ul>',
-            format_html_join("", "<li>{}</li>", ((r,) for r in regels)),
+            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((r,) for r in regels))
         )
 
     @admin.action(description=_("Nu importeren (alles opnieuw)"))

@@ -66,6 +66,12 @@ def services_url(basis: str, pagina: int, per_pagina: int, gewijzigd_na=None) ->
     return f"{basis.rstrip('/')}/services?{urllib.parse.urlencode(parameters)}"
 
 
+def _kort(url: str) -> str:
+    """The address without its query, for a message staff can read."""
+    delen = urllib.parse.urlsplit(url)
+    return f"{delen.netloc}{delen.path}"
+
+
 def haal_json(url: str, grenzen: Grenzen, deadline: float):
     """The JSON body of a GET on ``url``, within the limits; raises BronFout."""
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
@@ -94,12 +100,12 @@ def haal_json(url: str, grenzen: Grenzen, deadline: float):
     except urllib.error.HTTPError as fout:
         raise BronFout(
             _("De bron gaf een foutmelding (HTTP %(code)s) op %(url)s.")
-            % {"code": fout.code, "url": url}
+            % {"code": fout.code, "url": _kort(url)}
         ) from None
     except urllib.error.URLError as fout:
         if isinstance(fout.reason, TimeoutError | socket.timeout):
             raise _geen_antwoord(grenzen) from None
-        raise BronFout(_("De bron was niet bereikbaar (%(url)s).") % {"url": url}) from None
+        raise BronFout(_("De bron was niet bereikbaar (%(url)s).") % {"url": _kort(url)}) from None
     except TimeoutError:
         raise _geen_antwoord(grenzen) from None
     except (OSError, http.client.HTTPException, ValueError):
