@@ -147,6 +147,3 @@ class RegioOrganisatieAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("organisaties.view_organisatie")
