@@ -23,9 +23,8 @@ AANTALLEN = [
 
 @admin.register(Regiobron)
 class RegiobronAdmin(admin.ModelAdmin):
+    # Few feeds, so no filters or search: the room goes to the counts and the errors.
     list_display = ["naam", "actief", "laatste_run", "uitslag", "fouten"]
-    list_filter = ["actief"]
-    search_fields = ["naam", "url"]
     actions = ["nu_importeren"]
     fields = [
         "naam",
