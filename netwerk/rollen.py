@@ -31,6 +31,9 @@ REDACTEUR_MODELLEN = {
         "doelgroep",
         "soort",
         "wijk",
+        # The regional kaart: the neighbours' feeds, and their organisations (read-only).
+        "regiobron",
+        "regioorganisatie",
     ],
 }
 COORDINATOR_MODELLEN = {

@@ -289,6 +289,23 @@ GEOCODEREN_TIMEOUT = env.float("GEOCODEREN_TIMEOUT", default=5.0)
 # Attempts per address; after the last one the location stays in the work list for a person.
 GEOCODEREN_MAX_POGINGEN = env.int("GEOCODEREN_MAX_POGINGEN", default=8)
 
+# --- The regional kaart: other gemeenten's HSDS feeds (organisaties.federatie) --------------
+
+# Seconds to wait for a feed to connect and for each read; a slower feed counts as down.
+FEDERATIE_TIMEOUT = env.float("FEDERATIE_TIMEOUT", default=10.0)
+# Seconds one feed may take in all per run; the rest waits for the next run.
+FEDERATIE_TIJDSBUDGET = env.float("FEDERATIE_TIJDSBUDGET", default=600.0)
+# Largest answer (bytes) read from a feed; a page of 100 full services is about 0.5 MB.
+FEDERATIE_MAX_BYTES = env.int("FEDERATIE_MAX_BYTES", default=20_000_000)
+# Pages and items per run: a feed that never ends is cut off here.
+FEDERATIE_MAX_PAGINAS = env.int("FEDERATIE_MAX_PAGINAS", default=1000)
+FEDERATIE_MAX_ITEMS = env.int("FEDERATIE_MAX_ITEMS", default=100_000)
+# Services asked per page (our own API allows up to 200).
+FEDERATIE_PER_PAGINA = env.int("FEDERATIE_PER_PAGINA", default=100)
+# A full run (which also sees what disappeared) when the last one is this old; in between
+# only changes are asked (modified_after).
+FEDERATIE_VOLLEDIG_NA = timedelta(hours=env.float("FEDERATIE_VOLLEDIG_NA_UREN", default=24.0))
+
 # --- Security in production -----------------------------------------------------------------
 
 if not DEBUG:

@@ -20,7 +20,11 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from organisaties import services, werklijsten
+from organisaties import (
+    admin_federatie,  # noqa: F401 - the feeds and their organisations
+    services,
+    werklijsten,
+)
 from organisaties.admin_bijwerken import stuur_persoonlijke_link, trek_persoonlijke_links_in
 from organisaties.admin_importeren import ImportExportBeheer
 from organisaties.geschiedenis import GeschiedenisAdmin
@@ -287,6 +291,7 @@ class OrganisatieAdmin(ImportExportBeheer, GeschiedenisAdmin):
         return (
             super()
             .get_queryset(request)
+            .eigen()  # imported ones have their own read-only list (admin_federatie.py)
             .defer("zoekvector")
             .annotate(
                 _op_tijd=Case(
@@ -486,6 +491,9 @@ class LocatieAdmin(ImportExportBeheer, GeschiedenisAdmin):
         ),
     ]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(organisatie__regiobron__isnull=True)
+
 
 # --- Aanbod --------------------------------------------------------------------------------
 
@@ -512,6 +520,9 @@ class AanbodAdmin(ImportExportBeheer, GeschiedenisAdmin):
         "locaties",
         "volgorde",
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(organisatie__regiobron__isnull=True)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "locaties":

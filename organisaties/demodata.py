@@ -910,7 +910,17 @@ ORGANISATIES = [
                 [],
             ),
         ],
-        "aanbod": [],
+        "aanbod": [
+            (
+                "Meepraten over zorg en welzijn",
+                "Inwoners denken mee en geven de gemeente advies over het sociaal domein.",
+                ["armoede-en-schulden", "gezondheid"],
+                ["volwassenen"],
+                "gratis",
+                "",
+                "Mail het Burgerplatform.",
+            ),
+        ],
     },
     {
         "slug": "ons-welzijn",
@@ -1097,6 +1107,23 @@ ORGANISATIES = [
 ]
 
 
+# Organisations of other gemeenten: not in the demo gemeente's own directory, but brought in
+# through the federation as the neighbours' feeds would (organisaties.demo_regio).
+REGIO = {
+    "Zaanstad": [
+        "stichting-ozw",
+        "stichting-moe",
+        "de-sluis-zaanstad",
+        "alzheimer-zaanstreek-waterland",
+        "burgerplatform-zaanstad",
+    ],
+    "Meierijstad": ["ons-welzijn", "welzijn-de-meierij", "mee-meierijstad", "lumens", "farent"],
+}
+_IN_REGIO = {slug for slugs in REGIO.values() for slug in slugs}
+EIGEN = [data for data in ORGANISATIES if data["slug"] not in _IN_REGIO]
+PER_SLUG = {data["slug"]: data for data in ORGANISATIES}
+
+
 @transaction.atomic
 def laad():
     """Create or update the demo directory; safe to run again. Returns a summary."""
@@ -1120,8 +1147,10 @@ def laad():
             slug=slug, defaults={"naam": naam, "cbs_code": code, "volgorde": volgorde}
         )
 
+    # Loaded as own organisations by an earlier version of the demo: now the neighbours'.
+    Organisatie.objects.filter(slug__in=_IN_REGIO, regiobron__isnull=True).delete()
     vandaag = timezone.localdate()
-    for nummer, data in enumerate(ORGANISATIES):
+    for nummer, data in enumerate(EIGEN):
         organisatie, _ = Organisatie.objects.update_or_create(
             slug=data["slug"],
             defaults={
@@ -1188,13 +1217,20 @@ def laad():
 
     _werklijsten(themas, doelgroepen, soorten, wijken)
 
+    from organisaties import demo_regio
+
+    demo_regio.laad({gemeente: [PER_SLUG[s] for s in slugs] for gemeente, slugs in REGIO.items()})
+
     from netwerk.models import SiteConfiguratie
 
     site = SiteConfiguratie.get_solo()
     site.is_demo = True
     site.contact_telefoon = site.contact_telefoon or "14 010"
     site.save()
-    return f"{len(ORGANISATIES)} organisaties, {len(themas)} thema's, {len(wijken)} wijken"
+    return (
+        f"{len(EIGEN)} organisaties, {len(_IN_REGIO)} in de regio, {len(themas)} thema's, "
+        f"{len(wijken)} wijken"
+    )
 
 
 # Concept organisations that wait for the redactie, so that every work list on the admin's
@@ -1283,7 +1319,7 @@ def _werklijsten(themas, doelgroepen, soorten, wijken):
             )
 
     # Published, but not checked for 13 months.
-    Organisatie.objects.filter(slug="stichting-moe").update(
+    Organisatie.objects.filter(slug="seniorenwelzijn-maassluis").update(
         laatst_geverifieerd=maanden_eerder(vandaag, 13)
     )
     # Asked to check five weeks ago, no answer since.

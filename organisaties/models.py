@@ -120,7 +120,21 @@ def _zoek(queryset, tekst: str, alle_woorden: bool, zoekvector: str):
 
 class OrganisatieQuerySet(models.QuerySet):
     def gepubliceerd(self):
-        return self.filter(status="gepubliceerd")
+        """The own directory as residents see it: published, not imported from a neighbour.
+
+        Everything that speaks for this gemeente (the open data, the CSV, work lists, yearly
+        checks, personal links) starts here, so imported organisations never pass as our own.
+        """
+        return self.filter(status="gepubliceerd", regiobron__isnull=True)
+
+    def in_regio(self):
+        """The own directory with the neighbours' imported organisations (organisaties.federatie),
+        each organisation once: an imported duplicate of one shown already is left out."""
+        return self.filter(status="gepubliceerd", dubbel_van__isnull=True)
+
+    def eigen(self):
+        """Not imported: the rows the redactie keeps itself."""
+        return self.filter(regiobron__isnull=True)
 
     def zoek(self, tekst: str, alle_woorden: bool = True):
         """Full-text search with prefix matching, annotated with ``relevantie``."""
@@ -130,7 +144,7 @@ class OrganisatieQuerySet(models.QuerySet):
         """What a result card shows: with its locations and their opening hours, so that
         address and "vandaag open tot ..." cost three queries for the whole page."""
         return (
-            self.select_related("soort")
+            self.select_related("soort", "regiobron")
             .defer("zoekvector")
             .prefetch_related("locaties__openingstijden")
         )
@@ -142,7 +156,7 @@ class OrganisatieQuerySet(models.QuerySet):
         """
         aanbod = self.model._meta.get_field("aanbod").related_model
         locatie = self.model._meta.get_field("locaties").related_model
-        return self.select_related("soort").prefetch_related(
+        return self.select_related("soort", "regiobron").prefetch_related(
             "themas",
             models.Prefetch(
                 "locaties",
@@ -165,6 +179,92 @@ class Bron(models.TextChoices):
     REDACTIE = "redactie", _("Ingevoerd door de redactie")
     AANMELDFORMULIER = "aanmeldformulier", _("Aangemeld via het formulier op de site")
     IMPORT = "import", _("Geïmporteerd")
+
+
+class Regiobron(models.Model):
+    """Another gemeente's sociale kaart whose HSDS 3 API this site imports (organisaties.federatie).
+
+    Its organisations are shown to residents who choose "ook in de regio", marked with
+    ``naam``; they are never edited here and never published again as this gemeente's own.
+    """
+
+    naam = models.CharField(
+        _("gemeente"),
+        max_length=100,
+        help_text=_("De naam van de gemeente, zoals inwoners die bij de organisaties zien."),
+    )
+    url = models.URLField(
+        _("adres van de API"),
+        max_length=500,
+        unique=True,
+        help_text=_(
+            "Het begin van de HSDS-API van de andere sociale kaart, bijvoorbeeld "
+            "https://socialekaart.vlaardingen.nl/api/v1/."
+        ),
+    )
+    actief = models.BooleanField(
+        _("actief"),
+        default=True,
+        help_text=_("Alleen actieve bronnen worden ingelezen. Uitzetten laat de gegevens staan."),
+    )
+    is_demo = models.BooleanField(
+        _("demo"),
+        default=False,
+        editable=False,
+        help_text=_("Gevuld door de demogegevens, niet via internet. Wordt niet ingelezen."),
+    )
+    laatste_run = models.DateTimeField(
+        _("laatst ingelezen"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Wanneer de bron voor het laatst is ingelezen, gelukt of niet."),
+    )
+    laatste_succes = models.DateTimeField(
+        _("laatst gelukt"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Wanneer de bron voor het laatst helemaal is ingelezen."),
+    )
+    laatste_volledige_run = models.DateTimeField(
+        _("laatst volledig ingelezen"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Wanneer alles opnieuw is ingelezen. Alleen dan ziet de site wat uit de bron "
+            "verdwenen is."
+        ),
+    )
+    gewijzigd_na = models.DateTimeField(
+        _("wijzigingen vanaf"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("De volgende keer vraagt de site alleen wat sindsdien is gewijzigd."),
+    )
+    aantallen = models.JSONField(
+        _("aantallen"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Nieuw, bijgewerkt, verwijderd en geweigerd bij de laatste keer inlezen."),
+    )
+    laatste_fouten = models.TextField(
+        _("fouten"),
+        blank=True,
+        editable=False,
+        help_text=_("Wat er bij de laatste keer inlezen misging."),
+    )
+
+    class Meta:
+        verbose_name = _("bron in de regio")
+        verbose_name_plural = _("bronnen in de regio")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
 
 
 # Paths under /organisaties/ that are pages of their own, not an organisation's page.
@@ -314,6 +414,44 @@ class Organisatie(models.Model):
             "Niet zichtbaar voor inwoners."
         ),
     )
+    # --- Imported from another gemeente (organisaties.federatie) ------------------------------
+    regiobron = models.ForeignKey(
+        Regiobron,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="organisaties",
+        verbose_name=_("bron in de regio"),
+        help_text=_("Leeg voor de eigen organisaties; anders de gemeente waar dit vandaan komt."),
+    )
+    extern_id = models.UUIDField(
+        _("id in de bron"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("De id van de organisatie in de open data van de andere gemeente."),
+    )
+    extern_hash = models.CharField(
+        _("controlegetal bron"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("Om te zien of de organisatie in de bron is veranderd."),
+    )
+    dubbel_van = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("dubbel van"),
+        help_text=_(
+            "Dezelfde organisatie staat al op de kaart (eigen of uit een andere bron). "
+            "Inwoners zien haar dan één keer."
+        ),
+    )
     # Part of every personal link (organisaties.bijwerken): raising it makes all links sent so
     # far invalid at once, without touching anything else.
     link_versie = models.PositiveIntegerField(
@@ -380,6 +518,11 @@ class Organisatie(models.Model):
             GinIndex(fields=["facet_wijken"], name="organisatie_facet_wijken"),
             models.Index(fields=["status", "naam"], name="organisatie_status_naam"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regiobron", "extern_id"], name="organisatie_uniek_per_regiobron"
+            )
+        ]
 
     def __str__(self):
         return self.naam
@@ -409,6 +552,15 @@ class Organisatie(models.Model):
         """
         website = self.website.strip()
         return website if website.lower().startswith(("https://", "http://")) else ""
+
+
+class RegioOrganisatie(Organisatie):
+    """The imported organisations, for their own read-only list in the admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("organisatie in de regio")
+        verbose_name_plural = _("organisaties in de regio")
 
 
 class Zoekwoord(models.Model):
@@ -527,6 +679,13 @@ class Locatie(models.Model):
             "Wanneer de coördinaten voor het laatst zijn opgezocht. Na een mislukte poging "
             "probeert de site het later opnieuw. Wordt automatisch bijgehouden."
         ),
+    )
+    extern_id = models.UUIDField(
+        _("id in de bron"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Voor geïmporteerde gegevens: de id in de open data van de andere gemeente."),
     )
     uuid = hsds_id()
     history = Geschiedenis()
@@ -669,6 +828,20 @@ class Aanbod(models.Model):
     )
     volgorde = models.PositiveSmallIntegerField(
         _("volgorde"), default=0, help_text=_("Lagere getallen staan eerder op de pagina.")
+    )
+    extern_id = models.UUIDField(
+        _("id in de bron"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Voor geïmporteerde gegevens: de id in de open data van de andere gemeente."),
+    )
+    extern_hash = models.CharField(
+        _("controlegetal bron"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("Voor geïmporteerd aanbod: om te zien of het in de bron is veranderd."),
     )
     uuid = hsds_id()
 

@@ -5,7 +5,8 @@ Run by the procrastinate worker (see netwerk/tasks.py); web requests only queue 
 
 from procrastinate.contrib.django import app
 
-from organisaties import bijwerken, geocoderen
+from organisaties import bijwerken, federatie, geocoderen
+from organisaties.models import Regiobron
 
 
 @app.task(queue=geocoderen.WACHTRIJ, name=geocoderen.TAAK)
@@ -30,3 +31,21 @@ def verstuur_controleverzoeken(timestamp):
     herinnering_verstuurd_op in the same transaction, so nobody is asked twice.
     """
     return bijwerken.verstuur_controleverzoeken()
+
+
+@app.periodic(cron="40 * * * *", periodic_id="regiobronnen")
+@app.task(queueing_lock="regiobronnen", queue="federatie")
+def lees_regiobronnen(timestamp):
+    """Every hour: the neighbours' feeds, only what changed; once a day everything (which
+    also removes what they dropped). One feed that fails does not stop the others."""
+    return federatie.lees_alle_bronnen()
+
+
+@app.task(queueing_lock="regiobronnen", queue="federatie")
+def lees_regiobron(bron_id, volledig=True):
+    """One feed, now (the admin's "nu importeren"); shares the lock with the hourly run so that
+    one feed is never read twice at the same time."""
+    bron = Regiobron.objects.filter(pk=bron_id).first()
+    if bron is None:
+        return None
+    return federatie.lees_bron(bron, volledig=volledig).aantallen

@@ -9,7 +9,7 @@ from netwerk.ratelimit import boven_limiet
 from organisaties.facetten import ids_van, tel_facetten
 from organisaties.filters import OrganisatieFilter, Zoekmodus
 from organisaties.forms import WijzigingsvoorstelForm
-from organisaties.models import Organisatie, Thema, Wijk
+from organisaties.models import Organisatie, Regiobron, Thema, Wijk
 from organisaties.taxonomie import taxonomie
 from organisaties.zoeken import MAX_ZOEKLENGTE, kan_tikfouten_vergeven
 
@@ -56,9 +56,16 @@ def _zoek(filterset):
     return ids, tel_facetten(ids, basis_ids)
 
 
+def _regio(request):
+    """``regio=ja``: the neighbours' imported organisations too (organisaties.federatie)."""
+    return request.GET.get("regio") == "ja"
+
+
 @cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
 def organisatie_lijst(request):
-    filterset = OrganisatieFilter(request.GET, queryset=Organisatie.objects.gepubliceerd())
+    regio = _regio(request)
+    organisaties = Organisatie.objects.in_regio() if regio else Organisatie.objects.gepubliceerd()
+    filterset = OrganisatieFilter(request.GET, queryset=organisaties)
     ids, facetten = _zoek(filterset)
     zoekmodus = Zoekmodus.ALLE_WOORDEN
     if not ids and filterset.heeft_zoekopdracht:
@@ -87,6 +94,8 @@ def organisatie_lijst(request):
         "actieve_filters": chips,
         "aantal_filters": sum(1 for chip in chips if chip["param"] != "q"),
         "zoektekst_ingekort": len(request.GET.get("q", "")) > MAX_ZOEKLENGTE,
+        "regio": regio,
+        "regio_beschikbaar": regio or Regiobron.objects.exists(),
     }
     return render(request, "organisaties/lijst.html", context)
 
@@ -167,6 +176,9 @@ def organisatie_detail(request, slug):
             request, "organisaties/gearchiveerd.html", {"organisatie": organisatie}, status=410
         )
 
+    if organisatie.regiobron_id and request.method == "POST":
+        # Imported: the gemeente it comes from keeps it; the page says where to report.
+        return redirect(organisatie.get_absolute_url())
     form = WijzigingsvoorstelForm(request.POST or None)
     status = 200
     if request.method == "POST":

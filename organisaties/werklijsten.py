@@ -138,6 +138,11 @@ class Werklijst:
     def queryset(self, gebruiker, queryset=None):
         if queryset is None:
             queryset = self.model._default_manager.all()
+        # Other gemeenten keep their own organisations (organisaties.federatie).
+        if self.model is Organisatie:
+            queryset = queryset.filter(regiobron__isnull=True)
+        elif self.model is Locatie:
+            queryset = queryset.filter(organisatie__regiobron__isnull=True)
         return self.selectie(queryset, gebruiker)
 
     def url(self) -> str | None:

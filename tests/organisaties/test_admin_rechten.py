@@ -16,6 +16,7 @@ What a ModelAdmin refuses even a superuser (adding an access log entry) nobody m
 """
 
 import inspect
+import uuid
 
 import pytest
 from django.contrib import admin
@@ -30,7 +31,7 @@ from netwerk.email import in_outbox
 from netwerk.models import SiteConfiguratie
 from netwerk.rollen import BEHEERDERS, COORDINATOREN, REDACTEUREN
 from organisaties.bijwerken import momentopname
-from organisaties.models import Bijwerkvoorstel, Wijzigingsvoorstel
+from organisaties.models import Bijwerkvoorstel, Regiobron, RegioOrganisatie, Wijzigingsvoorstel
 from tests.factories import (
     AanbodFactory,
     BijeenkomstFactory,
@@ -38,6 +39,7 @@ from tests.factories import (
     GebruikerFactory,
     LocatieFactory,
     OpeningstijdFactory,
+    OrganisatieFactory,
     ThemaFactory,
     WijkFactory,
     WijzigingsvoorstelFactory,
@@ -125,6 +127,8 @@ def opzet(db):
         organisatie=locatie.organisatie, huidig=snapshot, voorstel=snapshot
     )
     SiteConfiguratie.get_solo()
+    bron = Regiobron.objects.create(naam="Buurstad", url="https://buurstad.invalid/api/v1/")
+    uit_de_regio = OrganisatieFactory(regiobron=bron, extern_id=uuid.uuid4())
 
     eigen = BijeenkomstFactory(coordinatoren=[coordinator])
     ander = BijeenkomstFactory()
@@ -152,6 +156,7 @@ def opzet(db):
         Aanmelding: list(aanmeldingen.values()),
         # An account and a group a beheerder may manage (netwerk.accountrechten).
         Group: [Group.objects.get(name=REDACTEUREN)],
+        RegioOrganisatie: [RegioOrganisatie.objects.get(pk=uit_de_regio.pk)],
     }
     voorbeelden[gebruikers["redacteur"].__class__] = [
         GebruikerFactory(username="doel", groepen=[REDACTEUREN])

@@ -58,7 +58,7 @@ def test_elke_werklijst_telt_wat_de_link_toont(client, demodata):
     """The count on the start page and the rows behind its link come from one definition;
     the demo data has something on every list the demo is meant to show."""
     beheerder = GebruikerFactory(username="beheerder", groepen=[BEHEERDERS])
-    Organisatie.objects.filter(slug="lumens").update(toegewezen_aan=beheerder)
+    Organisatie.objects.filter(slug="welzijn-e25").update(toegewezen_aan=beheerder)
     client.force_login(beheerder)
     lijsten = werklijsten_op(client)
     assert set(lijsten) == set(PER_NAAM)
