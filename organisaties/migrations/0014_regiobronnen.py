@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisaties', '0012_api_uuid'),
+        ('organisaties', '0013_geschiedenis_koppelingen'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
