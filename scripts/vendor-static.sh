@@ -7,10 +7,13 @@ cd "$(dirname "$0")/.."
 UTRECHT_CSS="@utrecht/component-library-css@9.0.4"
 VOORBEELD_TOKENS="@nl-design-system-unstable/voorbeeld-design-tokens@7.4.1"
 AUTOCOMPLETE="accessible-autocomplete@3.0.1"
+LEAFLET="leaflet@1.9.4"
+MARKERCLUSTER="leaflet.markercluster@1.5.3"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent "$UTRECHT_CSS" "$VOORBEELD_TOKENS" "$AUTOCOMPLETE" >/dev/null)
+(cd "$tmp" && npm pack --silent "$UTRECHT_CSS" "$VOORBEELD_TOKENS" "$AUTOCOMPLETE" "$LEAFLET" "$MARKERCLUSTER" \
+  >/dev/null)
 for tgz in "$tmp"/*.tgz; do
   mkdir -p "${tgz%.tgz}" && tar xzf "$tgz" -C "${tgz%.tgz}"
 done
@@ -34,4 +37,24 @@ rm -rf "$doel" && mkdir -p "$doel"
 cp "$tmp"/accessible-autocomplete-*/package/dist/accessible-autocomplete.min.{js,css}{,.map} "$doel/"
 cp "$tmp"/accessible-autocomplete-*/package/LICENSE.txt "$doel/LICENSE.txt"
 echo "$AUTOCOMPLETE" > "$doel/VERSION"
+ls -l "$doel"
+
+# The map (organisaties/_kaart.html, static/js/kaart.js): Leaflet and its marker clusters.
+# leaflet.css points to images/*.png; collectstatic's manifest rewrites those url()s to the
+# hashed names, so the images come along. kaart.js passes the marker icons' URLs itself.
+doel=static/vendor/leaflet
+rm -rf "$doel" && mkdir -p "$doel/images"
+cp "$tmp"/leaflet-1.*/package/dist/leaflet.{js,js.map,css} "$doel/"
+cp "$tmp"/leaflet-1.*/package/dist/images/*.png "$doel/images/"
+cp "$tmp"/leaflet-1.*/package/LICENSE "$doel/LICENSE"
+echo "$LEAFLET" > "$doel/VERSION"
+ls -l "$doel"
+
+doel=static/vendor/leaflet.markercluster
+rm -rf "$doel" && mkdir -p "$doel"
+cp "$tmp"/leaflet.markercluster-*/package/dist/leaflet.markercluster.js{,.map} "$doel/"
+cp "$tmp"/leaflet.markercluster-*/package/dist/MarkerCluster{,.Default}.css "$doel/"
+cp "$tmp"/leaflet.markercluster-*/package/MIT-LICENCE.txt "$doel/LICENSE.txt"
+chmod 644 "$doel"/*
+echo "$MARKERCLUSTER" > "$doel/VERSION"
 ls -l "$doel"
