@@ -80,10 +80,13 @@
         : markers.length === 1 ? tekst(kaartEl, "tekstEen")
         : tekst(kaartEl, "tekstAantal", markers.length);
     }
+    // The first view shows every point at once, without a zoom animation from the centre.
     if (markers.length === 1) {
-      kaart.setView(markers[0].getLatLng(), Math.max(kaart.getZoom(), 15));
+      kaart.setView(markers[0].getLatLng(), Math.max(kaart.getZoom(), 15), { animate: false });
     } else if (markers.length > 1) {
-      kaart.fitBounds(groep.getBounds(), { paddingTopLeft: [24, 48], paddingBottomRight: [24, 24], maxZoom: 16 });
+      kaart.fitBounds(groep.getBounds(), {
+        paddingTopLeft: [24, 48], paddingBottomRight: [24, 24], maxZoom: 16, animate: false,
+      });
     }
   }
 
@@ -134,6 +137,11 @@
     });
     kaartEl.addEventListener("keydown", function (e) {
       vanToetsenbord = e.key === "Enter";
+      // Leaflet closes a popup on Escape only while the map itself has the focus.
+      var popup = kaartEl.querySelector(".leaflet-popup");
+      if (e.key === "Escape" && popup && popup.contains(e.target)) {
+        kaart.closePopup();
+      }
     }, true);
     kaartEl.addEventListener("mousedown", function () { vanToetsenbord = false; }, true);
 
