@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
 from netwerk.paginacache import cache_anonieme_pagina
@@ -101,17 +102,18 @@ def organisatie_lijst(request):
     return render(request, "organisaties/lijst.html", context)
 
 
+@gzip_page
 @cache_anonieme_pagina
 def kaart_geojson(request):
     """Every location of the list's result (all pages) as GeoJSON, for the list's map.
 
     Takes exactly the list's query parameters; two or three queries, whatever the number of
-    matches.
+    matches. Compressed after the page cache (which keeps it plain): the whole directory is
+    megabytes of repetitive JSON, and it holds no secret a compression attack could guess.
     """
     filterset = OrganisatieFilter(request.GET, queryset=Organisatie.objects.gepubliceerd())
     ids, _facetten, _zoekmodus = zoek_organisaties(filterset, met_facetten=False)
-    punten = kaart.verzameling(kaart.punt(locatie) for locatie in kaart.met_coordinaten(ids))
-    return JsonResponse(punten, content_type="application/geo+json")
+    return HttpResponse(kaart.geojson(ids), content_type="application/geo+json")
 
 
 def _filtergroepen(filterset, facetten, tax):

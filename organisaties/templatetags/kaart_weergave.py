@@ -49,8 +49,4 @@ def locaties_als_punten(organisatie):
 
     Reads the locations the page has prefetched (met_details), so no query of its own.
     """
-    return kaart.verzameling(
-        kaart.punt(locatie, organisatie, met_url=False)
-        for locatie in organisatie.locaties.all()
-        if locatie.latitude is not None and locatie.longitude is not None
-    )
+    return kaart.punten(kaart.plekken_van(organisatie), met_url=False)

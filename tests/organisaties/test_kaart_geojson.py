@@ -2,6 +2,7 @@
 result, the list offers list and map as shareable links, and an organisation's page carries
 its own locations."""
 
+import gzip
 import json
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
@@ -11,6 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from netwerk.settings import _tegelbron
+from organisaties import kaart
 from organisaties.models import Organisatie
 from tests.factories import (
     AanbodFactory,
@@ -151,6 +153,29 @@ def test_elke_locatie_met_coordinaten_is_een_punt_met_popupgegevens(client):
         "url": "/organisaties/wijkteam/",
     }
     assert client.get(noord["properties"]["url"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "naam, telefoon",
+    [
+        ("<img src=x onerror=alert(1)>", "010 - 123 45 67"),
+        ('Quote " en \\ backslash \u2028 en é', "+31 (0)10 123"),
+        ("Zonder telefoon", ""),
+        ("Alleen tekst", "bel ons"),
+    ],
+)
+def test_kaart_van_de_lijst_en_van_de_detailpagina_zeggen_hetzelfde(client, naam, telefoon):
+    """The list's map comes from PostgreSQL, an organisation's page builds its points in
+    Python: the same popup either way."""
+    organisatie = OrganisatieFactory(naam=naam, slug="plek", telefoon=telefoon)
+    LocatieFactory(organisatie=organisatie, naam='Plek\'s "huis"', adres="Straat 1 <b>")
+    LocatieFactory(organisatie=organisatie, naam="Tweede", latitude=51.123456, longitude=4.5)
+
+    uit_de_database = json.loads(kaart.geojson([organisatie.pk]))
+    in_python = kaart.punten(kaart.plekken_van(organisatie))
+
+    assert uit_de_database == in_python
+    assert {p["properties"]["naam"] for p in in_python["features"]} == {naam}
 
 
 def test_alleen_gepubliceerde_organisaties_op_de_kaart(client):
@@ -356,3 +381,15 @@ def test_demodata_heeft_coordinaten_voor_elke_gepubliceerde_locatie(demodata):
     locaties = Locatie.objects.filter(organisatie__status=Organisatie.Status.GEPUBLICEERD)
     assert locaties.exists()
     assert not locaties.filter(latitude__isnull=True).exists()
+
+
+def test_geojson_komt_gecomprimeerd_ook_uit_de_cache(client):
+    for i in range(30):
+        LocatieFactory(organisatie=OrganisatieFactory(naam=f"Buurthuis {i}"))
+    gewoon = client.get(GEOJSON)
+    for _ in range(2):  # a miss, then a hit
+        response = client.get(GEOJSON, HTTP_ACCEPT_ENCODING="gzip")
+        assert response["Content-Encoding"] == "gzip"
+        assert response["Content-Type"] == "application/geo+json"
+        assert json.loads(gzip.decompress(response.content)) == json.loads(gewoon.content)
+        assert len(response.content) < len(gewoon.content) / 3
