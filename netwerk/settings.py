@@ -6,6 +6,7 @@ Production sets at least DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -305,6 +306,24 @@ FEDERATIE_PER_PAGINA = env.int("FEDERATIE_PER_PAGINA", default=100)
 # A full run (which also sees what disappeared) when the last one is this old; in between
 # only changes are asked (modified_after).
 FEDERATIE_VOLLEDIG_NA = timedelta(hours=env.float("FEDERATIE_VOLLEDIG_NA_UREN", default=24.0))
+# --- The map (static/js/kaart.js) -----------------------------------------------------------
+
+# Where the browser gets the map's tiles: a URL template with {z}/{x}/{y} (and optionally {s}).
+# Default: the government's BRT-Achtergrondkaart from PDOK, free and without a key.
+KAART_TEGELS_URL = env.str(
+    "KAART_TEGELS_URL",
+    default="https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
+)
+# The credit the tile provider asks for, shown in the map's corner as plain text.
+KAART_TEGELS_ATTRIBUTIE = env.str("KAART_TEGELS_ATTRIBUTIE", default="Kaartgegevens © Kadaster")
+
+
+def _tegelbron(url):
+    """The tiles' origin for the Content-Security-Policy: "https://host", a "{s}" subdomain
+    becoming "*"."""
+    delen = urlsplit(url)
+    return f"{delen.scheme}://{delen.netloc.replace('{s}', '*')}"
+
 
 # --- Security in production -----------------------------------------------------------------
 
@@ -324,14 +343,14 @@ X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = "camera=(), microphone=(), payment=(), usb=(), geolocation=(self)"
 
 # Content-Security-Policy (django-csp) on every page, the admin included: only this site's
-# own scripts, styles, fonts and images; no inline script or style, so injected markup
-# cannot run.
+# own scripts, styles, fonts and images (and the map's tiles from their one host); no inline
+# script or style, so injected markup cannot run.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", _tegelbron(KAART_TEGELS_URL)],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -6,6 +6,7 @@ app_name = "organisaties"
 
 urlpatterns = [
     path("organisaties/", views.organisatie_lijst, name="lijst"),
+    path("organisaties/kaart.geojson", views.kaart_geojson, name="kaart_geojson"),
     # Before the organisation's page: "aanmelden" is no organisation (GERESERVEERDE_SLUGS).
     path("organisaties/aanmelden/", views_bijwerken.aanmelden, name="aanmelden"),
     path(

@@ -1,11 +1,14 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
 from netwerk.paginacache import cache_anonieme_pagina
 from netwerk.ratelimit import boven_limiet
+from organisaties import kaart
 from organisaties.facetten import ids_van, tel_facetten
 from organisaties.filters import OrganisatieFilter, Zoekmodus
 from organisaties.forms import WijzigingsvoorstelForm
@@ -43,13 +46,15 @@ def _pagina(request, ids):
     return pagina
 
 
-def _zoek(filterset):
+def _zoek(filterset, met_facetten=True):
     """The ids of the result in page order, and the facet counts: two queries at most.
 
     The database ranks and sorts the matches once; the page is then 20 look-ups by id,
     instead of a second scan of every match for the page itself.
     """
     ids = ids_van(filterset.qs)
+    if not met_facetten:
+        return ids, None
     basis_ids = None
     if filterset.soort_gekozen:
         basis_ids = ids_van(filterset.zonder_soort(), in_volgorde=False)
@@ -61,24 +66,42 @@ def _regio(request):
     return request.GET.get("regio") == "ja"
 
 
-@cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
-def organisatie_lijst(request):
-    regio = _regio(request)
-    organisaties = Organisatie.objects.in_regio() if regio else Organisatie.objects.gepubliceerd()
-    filterset = OrganisatieFilter(request.GET, queryset=organisaties)
-    ids, facetten = _zoek(filterset)
+def _filterset(request):
+    """The list's filters over the own directory, or with ``regio=ja`` the region's too."""
+    if _regio(request):
+        organisaties = Organisatie.objects.in_regio()
+    else:
+        organisaties = Organisatie.objects.gepubliceerd()
+    return OrganisatieFilter(request.GET, queryset=organisaties)
+
+
+def zoek_organisaties(filterset, met_facetten=True):
+    """The list's search: the ids of every match in page order, the facet counts (None
+    without ``met_facetten``) and the search mode that found them.
+
+    Nothing has every word: the result is what has one of them, or else the search with typos
+    corrected. The list and its map (kaart_geojson) both search here, so they always agree.
+    """
+    ids, facetten = _zoek(filterset, met_facetten)
     zoekmodus = Zoekmodus.ALLE_WOORDEN
     if not ids and filterset.heeft_zoekopdracht:
-        # Nothing has every word: show what has one of them, or else correct typos.
         filterset.opnieuw(Zoekmodus.EEN_WOORD)
-        ids, facetten = _zoek(filterset)
+        ids, facetten = _zoek(filterset, met_facetten)
         if ids:
             zoekmodus = Zoekmodus.EEN_WOORD
         elif kan_tikfouten_vergeven() and filterset.verbeter_tikfouten():
             filterset.opnieuw(Zoekmodus.GELIJKENIS)
-            ids, facetten = _zoek(filterset)
+            ids, facetten = _zoek(filterset, met_facetten)
             if ids:
                 zoekmodus = Zoekmodus.GELIJKENIS
+    return ids, facetten, zoekmodus
+
+
+@cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
+def organisatie_lijst(request):
+    regio = _regio(request)
+    filterset = _filterset(request)
+    ids, facetten, zoekmodus = zoek_organisaties(filterset)
 
     pagina = _pagina(request, ids)
     tax = taxonomie()
@@ -98,6 +121,19 @@ def organisatie_lijst(request):
         "regio_beschikbaar": regio or Regiobron.objects.exists(),
     }
     return render(request, "organisaties/lijst.html", context)
+
+
+@gzip_page
+@cache_anonieme_pagina
+def kaart_geojson(request):
+    """Every location of the list's result (all pages) as GeoJSON, for the list's map.
+
+    Takes exactly the list's query parameters; two or three queries, whatever the number of
+    matches. Compressed after the page cache (which keeps it plain): the whole directory is
+    megabytes of repetitive JSON, and it holds no secret a compression attack could guess.
+    """
+    ids, _facetten, _zoekmodus = zoek_organisaties(_filterset(request), met_facetten=False)
+    return HttpResponse(kaart.geojson(ids), content_type="application/geo+json")
 
 
 def _filtergroepen(filterset, facetten, tax):

@@ -10,10 +10,13 @@ AUTOCOMPLETE="accessible-autocomplete@3.0.1"
 # The fonts the theme names (design-tokens.css): Noto Sans for text, Noto Serif for headings.
 NOTO_SANS="@fontsource/noto-sans@5.3.0"
 NOTO_SERIF="@fontsource/noto-serif@5.3.0"
+LEAFLET="leaflet@1.9.4"
+MARKERCLUSTER="leaflet.markercluster@1.5.3"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent "$UTRECHT_CSS" "$VOORBEELD_TOKENS" "$AUTOCOMPLETE" "$NOTO_SANS" "$NOTO_SERIF" >/dev/null)
+(cd "$tmp" && npm pack --silent "$UTRECHT_CSS" "$VOORBEELD_TOKENS" "$AUTOCOMPLETE" "$NOTO_SANS" "$NOTO_SERIF" \
+  "$LEAFLET" "$MARKERCLUSTER" >/dev/null)
 for tgz in "$tmp"/*.tgz; do
   mkdir -p "${tgz%.tgz}" && tar xzf "$tgz" -C "${tgz%.tgz}"
 done
@@ -63,4 +66,24 @@ for bestand in noto-sans:400:normal noto-sans:400:italic noto-sans:700:normal no
 CSS
 done
 printf '%s\n%s\n' "$NOTO_SANS" "$NOTO_SERIF" > "$doel/VERSIONS"
+ls -l "$doel"
+
+# The map (organisaties/_kaart.html, static/js/kaart.js): Leaflet and its marker clusters.
+# leaflet.css points to images/*.png; collectstatic's manifest rewrites those url()s to the
+# hashed names, so the images come along. kaart.js passes the marker icons' URLs itself.
+doel=static/vendor/leaflet
+rm -rf "$doel" && mkdir -p "$doel/images"
+cp "$tmp"/leaflet-1.*/package/dist/leaflet.{js,js.map,css} "$doel/"
+cp "$tmp"/leaflet-1.*/package/dist/images/*.png "$doel/images/"
+cp "$tmp"/leaflet-1.*/package/LICENSE "$doel/LICENSE"
+echo "$LEAFLET" > "$doel/VERSION"
+ls -l "$doel"
+
+doel=static/vendor/leaflet.markercluster
+rm -rf "$doel" && mkdir -p "$doel"
+cp "$tmp"/leaflet.markercluster-*/package/dist/leaflet.markercluster.js{,.map} "$doel/"
+cp "$tmp"/leaflet.markercluster-*/package/dist/MarkerCluster{,.Default}.css "$doel/"
+cp "$tmp"/leaflet.markercluster-*/package/MIT-LICENCE.txt "$doel/LICENSE.txt"
+chmod 644 "$doel"/*
+echo "$MARKERCLUSTER" > "$doel/VERSION"
 ls -l "$doel"

@@ -70,6 +70,7 @@
         var nieuw = new DOMParser().parseFromString(tekst, "text/html");
         vervang("resultaten-inhoud", nieuw);
         vervang("filtergroepen", nieuw);
+        vervang("weergave", nieuw);
         var kop = document.getElementById("resultaten-kop");
         var nieuweKop = nieuw.getElementById("resultaten-kop");
         if (kop && nieuweKop) {
