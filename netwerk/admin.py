@@ -27,6 +27,8 @@ class SiteConfiguratieAdmin(SingletonModelAdmin):
     the Netherlands) are validators on the model fields, see netwerk.validators.
     """
 
+    # A search field, not a list of every organisation of the kaart.
+    autocomplete_fields = ["hulp_organisatie"]
     fieldsets = [
         (
             _("Gemeente en site"),
