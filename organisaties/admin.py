@@ -20,7 +20,11 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from organisaties import services, werklijsten
+from organisaties import (
+    admin_postcodes,  # noqa: F401 - registers the postcode table
+    services,
+    werklijsten,
+)
 from organisaties.admin_bijwerken import stuur_persoonlijke_link, trek_persoonlijke_links_in
 from organisaties.admin_importeren import ImportExportBeheer
 from organisaties.geschiedenis import GeschiedenisAdmin

@@ -1,11 +1,13 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from netwerk.paginacache import cache_anonieme_pagina
 from netwerk.ratelimit import boven_limiet
+from organisaties.afstand import AFSTANDEN_KM
 from organisaties.facetten import ids_van, tel_facetten
 from organisaties.filters import OrganisatieFilter, Zoekmodus
 from organisaties.forms import WijzigingsvoorstelForm
@@ -29,6 +31,7 @@ def home(request):
             "themas": [(t, facetten.thema.get(t.pk, 0)) for t in tax.themas.lijst],
             "wijken": [(w, facetten.wijk.get(w.pk, 0)) for w in tax.wijken.lijst],
             "aantal_organisaties": facetten.totaal,
+            "afstanden_km": AFSTANDEN_KM,
         },
     )
 
@@ -72,8 +75,11 @@ def organisatie_lijst(request):
                 zoekmodus = Zoekmodus.GELIJKENIS
 
     pagina = _pagina(request, ids)
+    afstand = filterset.afstand_zoeken
+    afstand.zet_afstanden(pagina.object_list)
     tax = taxonomie()
     context = {
+        "afstand_zoeken": afstand,
         "filter": filterset,
         "pagina": pagina,
         "facetten": facetten,
@@ -84,7 +90,11 @@ def organisatie_lijst(request):
         "actieve_filters": _actieve_filters(request, filterset, tax),
         "zoektekst_ingekort": len(request.GET.get("q", "")) > MAX_ZOEKLENGTE,
     }
-    return render(request, "organisaties/lijst.html", context)
+    response = render(request, "organisaties/lijst.html", context)
+    if not afstand.bewaarbaar:
+        # The page changes once PDOK's answer for the postcode is stored: keep it out of caches.
+        add_never_cache_headers(response)
+    return response
 
 
 def _filtergroepen(filterset, facetten, tax):
@@ -125,6 +135,12 @@ def _actieve_filters(request, filterset, tax):
             query.setlist(param, [w for w in query.getlist(param) if w != waarde])
         return "?" + query.urlencode() if query else "?"
 
+    def zonder_params(*params):
+        query = request.GET.copy()
+        for param in ("pagina", *params):
+            query.pop(param, None)
+        return "?" + query.urlencode() if query else "?"
+
     if data.get("q"):
         chips.append({"label": _("Zoekwoord: %(q)s") % {"q": data["q"]}, "url": zonder("q")})
     for naam, termen in (
@@ -138,6 +154,7 @@ def _actieve_filters(request, filterset, tax):
                 chips.append({"label": termen.op_slug[slug].naam, "url": zonder(naam, slug)})
     if data.get("gratis"):
         chips.append({"label": _("Gratis"), "url": zonder("gratis")})
+    chips += filterset.afstand_zoeken.chips(zonder_params)
     return chips
 
 
