@@ -29,7 +29,7 @@ class PostcodeUploadForm(forms.Form):
             "(alle PC6-postcodes) leest de technisch beheerder in met "
             "manage.py importeer_postcodes."
         ),
-        error_messages={"required": _("Kies een bestand.")},
+        error_messages={"required": _("Kies een bestand."), "empty": _("Het bestand is leeg.")},
     )
 
     def clean_bestand(self):

@@ -19,8 +19,8 @@ class ZoekForm(forms.Form):
         waarde = self.cleaned_data.get("postcode", "")
         if not waarde:
             return ""
-        code = normaliseer(waarde)
-        if code is None:
+        code = normaliseer(waarde[:50])
+        if code is None or len(waarde) > 50:
             raise forms.ValidationError(POSTCODE_FOUT, code="postcode")
         return code
 
@@ -81,9 +81,7 @@ class OrganisatieFilter(django_filters.FilterSet):
         widget=forms.CheckboxInput,
     )
     # Help near home (organisaties.afstand): applied together in filter_queryset.
-    postcode = django_filters.CharFilter(
-        label=_("Uw postcode"), method="filter_apart", strip=True, max_length=20
-    )
+    postcode = django_filters.CharFilter(label=_("Uw postcode"), method="filter_apart", strip=True)
     afstand = django_filters.ChoiceFilter(
         label=_("Afstand"),
         choices=AFSTAND_KEUZES,

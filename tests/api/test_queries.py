@@ -5,7 +5,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from organisaties.models import Postcode
-
 from tests.factories import (
     AanbodFactory,
     DoelgroepFactory,
