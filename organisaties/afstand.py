@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import F, FloatField, Min, OuterRef, Q, Subquery, Value
+from django.db.models import F, FloatField, Min, Q, Value
 from django.db.models.functions import Cast, Cos, Radians, Sqrt
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -64,23 +64,18 @@ def _met_coordinaten():
 
 def met_afstand(organisaties, plek, meters=None):
     """Organisations annotated with ``afstand`` (metres to their nearest location), only
-    those within ``meters`` when given."""
-    locaties = _met_coordinaten()
+    those within ``meters`` when given.
+
+    One join to the locations, grouped per organisation: with a distance, only the locations
+    in the box are joined (the index finds them), and the nearest must be within it.
+    """
+    breedte, lengte = "locaties__latitude", "locaties__longitude"
     if meters is not None:
-        locaties = locaties.filter(binnen_kader(plek, meters))
-        dichtbij = (
-            locaties.annotate(afstand=afstand_tot(plek))
-            .filter(afstand__lte=meters)
-            .values("organisatie_id")
-        )
-        organisaties = organisaties.filter(pk__in=dichtbij)
-    dichtstbij = (
-        locaties.filter(organisatie=OuterRef("pk"))
-        .annotate(afstand=afstand_tot(plek))
-        .order_by("afstand")
-        .values("afstand")[:1]
-    )
-    return organisaties.annotate(afstand=Subquery(dichtstbij, output_field=FloatField()))
+        organisaties = organisaties.filter(binnen_kader(plek, meters, breedte, lengte))
+    organisaties = organisaties.annotate(afstand=Min(afstand_tot(plek, breedte, lengte)))
+    if meters is not None:
+        organisaties = organisaties.filter(afstand__lte=meters)
+    return organisaties
 
 
 def afstanden(organisatie_ids, plek) -> dict:
