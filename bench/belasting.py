@@ -71,6 +71,13 @@ ZOEKOPDRACHTEN = [
 ]
 # Nothing matches every word or any word: the list falls back to typo tolerance (pg_trgm).
 TIKFOUTEN = ["/organisaties/?q=mantelzrog", "/organisaties/?q=qwzrtx"]
+# Help near home (organisaties.afstand): postcodes whose centres the demo data stores.
+AFSTAND = [
+    "/organisaties/?postcode=3142EA&afstand=1",
+    "/organisaties/?postcode=3144BA&afstand=5&sorteer=afstand",
+    "/organisaties/?postcode=3142&sorteer=afstand",
+    "/organisaties/?q=schuld&postcode=3145SM&afstand=2",
+]
 
 
 def vrije_poort() -> int:
@@ -326,6 +333,8 @@ def main() -> None:
         ("lijst, warm", [LIJST], False),
         ("zoekmix, koud", ZOEKOPDRACHTEN, True),
         ("zoekmix, warm", ZOEKOPDRACHTEN, False),
+        ("afstand, koud", AFSTAND, True),
+        ("afstand, warm", AFSTAND, False),
         ("detail", detail, False),
         # Last: its slow requests are still being served for a while after the clients stop.
         ("tikfout, koud", TIKFOUTEN, True),
@@ -397,6 +406,7 @@ def main() -> None:
             "home": "/",
             "lijst": LIJST,
             **{f"zoek {i}": p for i, p in enumerate(ZOEKOPDRACHTEN)},
+            **{f"afstand {i}": p for i, p in enumerate(AFSTAND)},
             "detail": detail[0],
             "tikfout": TIKFOUTEN[0],
         }
@@ -410,9 +420,10 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for naam, u in rijen.items():
         sleutel = naam.split(",")[0]
-        if sleutel == "zoekmix":
-            mis = sorted({v[0] for k, v in queries.items() if k.startswith("zoek ")})
-            hit = max(v[1] for k, v in queries.items() if k.startswith("zoek "))
+        if sleutel in ("zoekmix", "afstand"):
+            voorvoegsel = "zoek " if sleutel == "zoekmix" else "afstand "
+            mis = sorted({v[0] for k, v in queries.items() if k.startswith(voorvoegsel)})
+            hit = max(v[1] for k, v in queries.items() if k.startswith(voorvoegsel))
             q = f"{mis[0]}-{mis[-1]} / {hit}" if len(mis) > 1 else f"{mis[0]} / {hit}"
         else:
             mis, hit = queries[sleutel]

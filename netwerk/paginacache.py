@@ -52,7 +52,14 @@ def cache_anonieme_pagina(view=None, *, tijdvak_seconden=None):
             response["X-Cache"] = "hit"
             return response
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies and not response.streaming:
+        # A view marks a page that will soon change with Cache-Control: no-store.
+        bewaren = "no-store" not in response.get("Cache-Control", "")
+        if (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and bewaren
+        ):
             if hasattr(response, "render"):
                 response.render()
             cache.set(

@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 
 from organisaties import (
     admin_federatie,  # noqa: F401 - the feeds and their organisations
+    admin_postcodes,  # noqa: F401 - registers the postcode table
     services,
     werklijsten,
 )

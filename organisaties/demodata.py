@@ -1216,6 +1216,7 @@ def laad():
             aanbod.locaties.set(locaties.values())
 
     _werklijsten(themas, doelgroepen, soorten, wijken)
+    _postcodes()
 
     from organisaties import demo_regio
 
@@ -1344,6 +1345,47 @@ def _werklijsten(themas, doelgroepen, soorten, wijken):
         Organisatie.objects.filter(
             slug__in=["voedselbank-maassluis", "humanitas-maassluis", "taalcafe-de-brug"]
         ).update(toegewezen_aan=beheerder)
+
+
+# PC4 areas of Maassluis without a demo location; their centres are approximations.
+MAASSLUIS_PC4 = {
+    "3140": (51.9200, 4.2550),
+    "3146": (51.9270, 4.2380),
+    "3147": (51.9300, 4.2250),
+}
+
+
+def _postcodes():
+    """Distance search without a postcode import: the PC4 areas of Maassluis (3140-3147) and
+    the PC6 of every demo location, their centres taken from the demo locations' coordinates."""
+    from decimal import Decimal
+
+    from organisaties.models import Postcode
+
+    punten = {}
+    for data in ORGANISATIES:
+        for _naam, _adres, postcode, plaats, lat, lon, *_rest in data["locaties"]:
+            pc6 = postcode.replace(" ", "")
+            punten.setdefault(pc6, []).append((lat, lon))
+            if plaats == "Maassluis":
+                punten.setdefault(pc6[:4], []).append((lat, lon))
+    centra = {code: [punt] for code, punt in MAASSLUIS_PC4.items()}
+    centra.update(punten)
+    zes = Decimal("0.000001")
+    Postcode.objects.bulk_create(
+        [
+            Postcode(
+                postcode=code,
+                latitude=Decimal(sum(p[0] for p in ps) / len(ps)).quantize(zes),
+                longitude=Decimal(sum(p[1] for p in ps) / len(ps)).quantize(zes),
+                bron=Postcode.Bron.DEMO,
+            )
+            for code, ps in centra.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["postcode"],
+        update_fields=["latitude", "longitude", "bron", "bijgewerkt"],
+    )
 
 
 def _termen(model, rijen):

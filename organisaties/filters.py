@@ -1,8 +1,11 @@
 import django_filters
 from django import forms
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from organisaties.afstand import AFSTAND_KEUZES, Zoekopdracht
 from organisaties.models import Organisatie
+from organisaties.postcodes import POSTCODE_FOUT, normaliseer
 from organisaties.taxonomie import taxonomie
 from organisaties.zoeken import MAX_ZOEKLENGTE, verbeter_tikfouten, zoekwoorden
 
@@ -11,6 +14,15 @@ class ZoekForm(forms.Form):
     def clean_q(self):
         q = " ".join(self.cleaned_data.get("q", "").split())
         return q[:MAX_ZOEKLENGTE]
+
+    def clean_postcode(self):
+        waarde = self.cleaned_data.get("postcode", "")
+        if not waarde:
+            return ""
+        code = normaliseer(waarde[:50])
+        if code is None or len(waarde) > 50:
+            raise forms.ValidationError(POSTCODE_FOUT, code="postcode")
+        return code
 
 
 class BekendeWaardenField(django_filters.fields.MultipleChoiceField):
@@ -68,9 +80,22 @@ class OrganisatieFilter(django_filters.FilterSet):
         method="filter_gratis",
         widget=forms.CheckboxInput,
     )
+    # Help near home (organisaties.afstand): applied together in filter_queryset.
+    postcode = django_filters.CharFilter(label=_("Uw postcode"), method="filter_apart", strip=True)
+    afstand = django_filters.ChoiceFilter(
+        label=_("Afstand"),
+        choices=AFSTAND_KEUZES,
+        method="filter_apart",
+        empty_label=_("Elke afstand"),
+        error_messages={"invalid_choice": _("Kies een afstand uit de lijst: 1, 2, 5 of 10 km.")},
+    )
     sorteer = django_filters.ChoiceFilter(
         label=_("Sorteer op"),
-        choices=[("relevantie", _("Beste resultaat")), ("naam", _("Naam (A-Z)"))],
+        choices=[
+            ("relevantie", _("Beste resultaat")),
+            ("naam", _("Naam (A-Z)")),
+            ("afstand", _("Afstand (dichtbij eerst)")),
+        ],
         method="filter_sorteer",
         empty_label=None,
     )
@@ -113,11 +138,29 @@ class OrganisatieFilter(django_filters.FilterSet):
     def filter_sorteer(self, queryset, name, value):
         return queryset  # applied last, in filter_queryset
 
+    def filter_apart(self, queryset, name, value):
+        return queryset  # postcode and afstand: together, in filter_queryset
+
+    @property
+    def afstand_zoeken(self) -> Zoekopdracht:
+        """The distance part of the search: the postcode's place, messages and chips."""
+        if not hasattr(self, "_afstand_zoeken"):
+            if self.is_bound:
+                self.is_valid()  # fills form.cleaned_data
+                self._afstand_zoeken = Zoekopdracht.uit_formulier(self.form)
+            else:
+                self._afstand_zoeken = Zoekopdracht()
+        return self._afstand_zoeken
+
     def filter_queryset(self, queryset, zonder=()):
         data = self.form.cleaned_data
         for naam, waarde in data.items():
-            if naam not in zonder and naam != "sorteer":
+            if naam not in zonder and naam not in ("sorteer", "postcode", "afstand"):
                 queryset = self.filters[naam].filter(queryset, waarde)
+        afstand = self.afstand_zoeken
+        queryset = afstand.filter(queryset)
+        if afstand.sorteert:
+            return queryset.order_by(F("afstand").asc(nulls_last=True), "naam", "pk")
         if self.heeft_zoekopdracht and data.get("sorteer") != "naam":
             return queryset.order_by("-relevantie", "naam", "pk")
         return queryset.order_by("naam", "pk")

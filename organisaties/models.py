@@ -694,6 +694,8 @@ class Locatie(models.Model):
         verbose_name = _("locatie")
         verbose_name_plural = _("locaties")
         ordering = ["organisatie", "naam", "adres"]
+        # The box around a postcode in a distance search (organisaties.afstand).
+        indexes = [models.Index(fields=["latitude", "longitude"], name="locatie_coordinaten")]
 
     def __str__(self):
         return self.naam or f"{self.adres}, {self.plaats}"
@@ -997,3 +999,53 @@ class Bijwerkvoorstel(models.Model):
 
     def __str__(self):
         return _("Voorstel van %(organisatie)s") % {"organisatie": self.organisatie}
+
+
+class Postcode(models.Model):
+    """The centre of a postcode area (PC4 "3142" or PC6 "3142AB"), for distance search.
+
+    Filled by an import of open data (CBS/PDOK centroids), by the demo data, and for a postcode
+    nobody imported by a background lookup at PDOK (organisaties.postcodes).
+    """
+
+    class Bron(models.TextChoices):
+        IMPORT = "import", _("import")
+        PDOK = "pdok", _("PDOK Locatieserver")
+        DEMO = "demo", _("demogegevens")
+
+    postcode = models.CharField(
+        _("postcode"),
+        max_length=6,
+        unique=True,
+        help_text=_("Vier cijfers (3142) of vier cijfers en twee letters zonder spatie (3142AB)."),
+    )
+    latitude = models.DecimalField(
+        _("breedtegraad"),
+        max_digits=9,
+        decimal_places=6,
+        help_text=_("Het midden van het postcodegebied, bijvoorbeeld 51.917."),
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad"),
+        max_digits=9,
+        decimal_places=6,
+        help_text=_("Het midden van het postcodegebied, bijvoorbeeld 4.250."),
+    )
+    bron = models.CharField(
+        _("bron"),
+        max_length=10,
+        choices=Bron.choices,
+        default=Bron.IMPORT,
+        help_text=_("Waar het midden vandaan komt."),
+    )
+    bijgewerkt = models.DateTimeField(
+        _("bijgewerkt"), auto_now=True, help_text=_("Wanneer het midden is opgeslagen.")
+    )
+
+    class Meta:
+        verbose_name = _("postcode")
+        verbose_name_plural = _("postcodes")
+        ordering = ["postcode"]
+
+    def __str__(self):
+        return self.postcode

@@ -5,7 +5,7 @@ Run by the procrastinate worker (see netwerk/tasks.py); web requests only queue 
 
 from procrastinate.contrib.django import app
 
-from organisaties import bijwerken, federatie, geocoderen
+from organisaties import bijwerken, federatie, geocoderen, postcodes
 from organisaties.models import Regiobron
 
 
@@ -13,6 +13,12 @@ from organisaties.models import Regiobron
 def geocodeer_locatie(locatie_id):
     """Coordinates for one location from its address (PDOK Locatieserver)."""
     return geocoderen.geocodeer(locatie_id).value
+
+
+@app.task(queue=postcodes.WACHTRIJ, name=postcodes.TAAK)
+def zoek_postcode_op(postcode):
+    """The centre of a postcode nobody imported, from PDOK, for distance search."""
+    return postcodes.zoek_op_bij_pdok(postcode)
 
 
 @app.periodic(cron="*/15 * * * *", periodic_id="geocoderen_opnieuw")

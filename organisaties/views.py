@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from netwerk.paginacache import cache_anonieme_pagina
 from netwerk.ratelimit import boven_limiet
 from organisaties import kaart
+from organisaties.afstand import AFSTANDEN_KM
 from organisaties.facetten import ids_van, tel_facetten
 from organisaties.filters import OrganisatieFilter, Zoekmodus
 from organisaties.forms import WijzigingsvoorstelForm
@@ -34,6 +36,7 @@ def home(request):
             "themas": [(t, facetten.thema.get(t.pk, 0)) for t in tax.themas.lijst],
             "wijken": [(w, facetten.wijk.get(w.pk, 0)) for w in tax.wijken.lijst],
             "aantal_organisaties": facetten.totaal,
+            "afstanden_km": AFSTANDEN_KM,
         },
     )
 
@@ -104,9 +107,12 @@ def organisatie_lijst(request):
     ids, facetten, zoekmodus = zoek_organisaties(filterset)
 
     pagina = _pagina(request, ids)
+    afstand = filterset.afstand_zoeken
+    afstand.zet_afstanden(pagina.object_list)
     tax = taxonomie()
     chips = _actieve_filters(request, filterset, tax)
     context = {
+        "afstand_zoeken": afstand,
         "filter": filterset,
         "pagina": pagina,
         "facetten": facetten,
@@ -120,7 +126,11 @@ def organisatie_lijst(request):
         "regio": regio,
         "regio_beschikbaar": regio or Regiobron.objects.exists(),
     }
-    return render(request, "organisaties/lijst.html", context)
+    response = render(request, "organisaties/lijst.html", context)
+    if not afstand.bewaarbaar:
+        # The page changes once PDOK's answer for the postcode is stored: keep it out of caches.
+        add_never_cache_headers(response)
+    return response
 
 
 @gzip_page
@@ -182,6 +192,12 @@ def _actieve_filters(request, filterset, tax):
             query.setlist(param, [w for w in query.getlist(param) if w != waarde])
         return "?" + query.urlencode() if query else "?"
 
+    def zonder_params(*params):
+        query = request.GET.copy()
+        for param in ("pagina", *params):
+            query.pop(param, None)
+        return "?" + query.urlencode() if query else "?"
+
     if data.get("q"):
         chips.append(
             {"label": _("Zoekwoord: %(q)s") % {"q": data["q"]}, "url": zonder("q"), "param": "q"}
@@ -199,6 +215,7 @@ def _actieve_filters(request, filterset, tax):
                 )
     if data.get("gratis"):
         chips.append({"label": _("Gratis"), "url": zonder("gratis"), "param": "gratis"})
+    chips += filterset.afstand_zoeken.chips(zonder_params)
     return chips
 
 

@@ -393,8 +393,9 @@ def _parameters() -> dict:
             {"type": "integer", "minimum": 1, "maximum": MAX_NABIJHEID_METER},
             _(
                 "Afstand in meters vanaf het midden van de postcode; alleen samen met "
-                "postcode. Het midden is de gemiddelde plek van de locaties op de kaart met "
-                "die postcode. De dichtstbijzijnde locaties staan eerst."
+                "postcode. Het midden komt uit de postcodetabel van de site; een postcode "
+                "die daar niet in staat, zoekt de site op de achtergrond op bij PDOK. De "
+                "dichtstbijzijnde locaties staan eerst."
             ),
         ),
         "taxonomy_id_terms": vraag("taxonomy_id", uuid, _("Alleen termen uit deze taxonomie.")),

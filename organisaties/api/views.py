@@ -15,7 +15,6 @@ import math
 from decimal import Decimal
 
 from django.db.models import (
-    Avg,
     Count,
     Exists,
     F,
@@ -47,6 +46,7 @@ from organisaties.api.parameters import (
     zoektekst,
 )
 from organisaties.models import Aanbod, Locatie, Organisatie, Soort, Thema
+from organisaties.postcodes import normaliseer, zoek_plek
 from organisaties.taxonomie import taxonomie
 from organisaties.zoeken import zoekwoorden, zonder_accenten
 
@@ -362,27 +362,19 @@ def taxonomy_term(request, id):
 
 
 def _postcode_middelpunt(code: str):
-    """The centre of a postcode area: the average position of the published locations in it.
-
-    The directory has no postcode table of its own; a postcode without a published location
-    with coordinates has no centre, and the request gets a 400 saying so.
-    """
-    in_gebied = Q(postcode=code) if len(code) > 4 else Q(postcode__startswith=code)
-    plek = Locatie.objects.filter(
-        in_gebied,
-        organisatie__in=Organisatie.objects.gepubliceerd(),
-        latitude__isnull=False,
-        longitude__isnull=False,
-    ).aggregate(lat=Avg("latitude"), lon=Avg("longitude"))
-    if plek["lat"] is None:
+    """The centre of a postcode area, from the postcode table (organisaties.postcodes), the
+    same way the list's distance search finds it. An unknown postcode is looked up in the
+    background; until then the request gets a 400 saying so."""
+    plek = zoek_plek(normaliseer(code))
+    if not plek.gevonden:
         raise Ongeldig(
             "postcode",
             _(
-                "Van deze postcode weten we de plek niet: er staat geen organisatie op de "
-                "kaart. Zoek zonder proximity, of met een postcode in de buurt."
+                "Van deze postcode weten we de plek nog niet. We zoeken hem op: probeer het "
+                "over een paar minuten opnieuw, of zoek met een postcode in de buurt."
             ),
         )
-    return float(plek["lat"]), float(plek["lon"])
+    return plek.latitude, plek.longitude
 
 
 def _op_locaties(aanbod, code, meters):

@@ -12,7 +12,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from organisaties.api import openapi
-from organisaties.models import Organisatie
+from organisaties.models import Organisatie, Postcode
 from tests.factories import (
     AanbodFactory,
     DoelgroepFactory,
@@ -236,6 +236,10 @@ def kaart(db):
         a = AanbodFactory(organisatie=o, naam=f"Verborgen aanbod {status}", themas=[schulden])
         a.locaties.set([plek])
         verborgen.append((o, a, plek))
+
+    # The centres of the postcodes the proximity tests search from (organisaties.postcodes).
+    Postcode.objects.create(postcode="3142AB", latitude=51.9160, longitude=4.2500)
+    Postcode.objects.create(postcode="3142", latitude=51.9160, longitude=4.2500)
 
     for o in Organisatie.objects.all():
         o.refresh_from_db()

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from organisaties.models import Postcode
 from tests.factories import (
     AanbodFactory,
     DoelgroepFactory,
@@ -20,6 +21,7 @@ pytestmark = pytest.mark.django_db
 def dertig_organisaties(db):
     thema = ThemaFactory()
     doelgroep = DoelgroepFactory()
+    Postcode.objects.create(postcode="3142", latitude=51.916, longitude=4.25)
     for _ in range(30):
         organisatie = OrganisatieFactory(themas=[thema])
         plekken = [LocatieFactory(organisatie=organisatie) for _ in range(2)]
