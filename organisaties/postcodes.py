@@ -14,6 +14,7 @@ import enum
 import io
 import json
 import re
+import time
 import urllib.parse
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -33,6 +34,9 @@ from organisaties.models import Postcode
 TAAK = "organisaties.tasks.zoek_postcode_op"
 WACHTRIJ = "geocoderen"
 ONBEKEND_BEWAARTIJD = 24 * 3600
+# Lookups queued per hour, site-wide: visitors who type random postcodes cannot flood the
+# queue or PDOK. A postcode beyond the cap stays unknown until a later visit.
+MAX_OPZOEKEN_PER_UUR = 300
 # PDOK answers at most this many PC6 areas for a PC4; their mean is the PC4's centre.
 PC6_PER_PC4 = 200
 
@@ -111,7 +115,7 @@ def _onbekend_sleutel(code):
 def plan_opzoeken(code: str) -> bool:
     """Queue one lookup of the postcode at PDOK, unless one waits or PDOK did not know it
     today. Returns whether a lookup was queued."""
-    if cache.get(_onbekend_sleutel(code)):
+    if cache.get(_onbekend_sleutel(code)) or _boven_het_maximum():
         return False
     try:
         with transaction.atomic():  # a refused duplicate must not abort the caller's transaction
@@ -121,6 +125,16 @@ def plan_opzoeken(code: str) -> bool:
     except AlreadyEnqueued:
         return False
     return True
+
+
+def _boven_het_maximum() -> bool:
+    sleutel = f"postcode:opzoeken:{int(time.time() // 3600)}"
+    if cache.add(sleutel, 1, timeout=3600):
+        return False
+    try:
+        return cache.incr(sleutel) > MAX_OPZOEKEN_PER_UUR
+    except ValueError:  # expired between add and incr
+        return False
 
 
 def zoekvraag(code: str) -> str:

@@ -238,3 +238,14 @@ def test_api_proximity_rekent_vanaf_de_postcodetabel(client, db):
     onbekend = client.get("/api/v1/service_at_locations?postcode=9999&proximity=1000")
     assert onbekend.status_code == 400
     assert ProcrastinateJob.objects.filter(args={"postcode": "9999"}).exists()
+
+
+def test_opzoeken_bij_pdok_heeft_een_maximum_per_uur(db, monkeypatch):
+    """Random postcodes typed by visitors cannot flood the queue or PDOK."""
+    monkeypatch.setattr(postcodes, "MAX_OPZOEKEN_PER_UUR", 2)
+    assert [postcodes.plan_opzoeken(code) for code in ("9991", "9992", "9993")] == [
+        True,
+        True,
+        False,
+    ]
+    assert ProcrastinateJob.objects.filter(task_name=postcodes.TAAK).count() == 2
