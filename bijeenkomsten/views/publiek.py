@@ -141,8 +141,10 @@ def aanmelding(request, token):
     if gevonden is None:
         raise Http404
     status = 200
+    bevestig = request.GET.get("bevestig")
     if request.method == "POST":
         actie = request.POST.get("actie") or "annuleren"
+        bevestig = actie  # after a refusal, the same confirmed action is offered again
         try:
             if actie not in ACTIES:
                 raise services.AanmeldenFout(_("Deze actie kennen we niet. Probeer het opnieuw."))
@@ -162,7 +164,6 @@ def aanmelding(request, token):
             status = 409
         else:
             return redirect(gevonden.get_absolute_url())
-    bevestig = request.GET.get("bevestig")
     if bevestig not in TE_BEVESTIGEN or gevonden.status == Aanmelding.Status.GEANNULEERD:
         bevestig = None
     return render(
