@@ -1,6 +1,6 @@
 """The waiting list on the personal link in Chromium: the place in line and leaving it, an
-offered place and accepting it; axe finds nothing at 320 px and 1280 px, with and without
-JavaScript."""
+offered place and accepting it; axe finds nothing at 320 px and 1280 px. The page has no
+JavaScript of its own: every step is a link or a form."""
 
 import pytest
 from playwright.sync_api import expect
@@ -38,12 +38,8 @@ def status(aanmelding):
     return aanmelding.status
 
 
-def bekijk(browser, url, breedte, java_script=True):
-    context = browser.new_context(
-        locale="nl-NL",
-        viewport={"width": breedte, "height": 900},
-        java_script_enabled=java_script,
-    )
+def bekijk(browser, url, breedte):
+    context = browser.new_context(locale="nl-NL", viewport={"width": breedte, "height": 900})
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.goto(url)
@@ -53,7 +49,7 @@ def bekijk(browser, url, breedte, java_script=True):
 @pytest.mark.parametrize("breedte", BREEDTES)
 def test_plaats_op_de_wachtlijst_en_eraf_na_bevestiging(browser, live_server, wachtrij, breedte):
     anna, bram, chris = wachtrij
-    context, page = bekijk(browser, live_server.url + chris.get_absolute_url(), breedte, False)
+    context, page = bekijk(browser, live_server.url + chris.get_absolute_url(), breedte)
     expect(page.get_by_text("u staat op de wachtlijst, op plaats 2.")).to_be_visible()
     assert_geen_overtredingen(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= breedte, page.evaluate(TE_BREED)
@@ -81,6 +77,6 @@ def test_aangeboden_plaats_aannemen(browser, live_server, wachtrij, breedte):
     page.get_by_role("button", name="Ja, ik neem de plaats aan").click()
 
     expect(page.get_by_text("U heeft de plaats aangenomen.")).to_be_visible()
-    expect(page.get_by_text("u bent aangemeld")).to_be_visible()
+    expect(page.get_by_text("Bram Jansen, u bent aangemeld.")).to_be_visible()
     assert status(bram) == Aanmelding.Status.BEVESTIGD
     context.close()
