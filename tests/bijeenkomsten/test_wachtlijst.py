@@ -369,3 +369,28 @@ def test_dagoverzicht_vraagt_niet_meer_queries_bij_meer_annuleringen(
             services.annuleren(aanmelden(bijeenkomst, f"Persoon{i}x{j} Test"), nu=nu - UUR)
     with django_assert_max_num_queries(20):
         assert verstuur_dagoverzichten(nu=nu) == 1
+
+
+# The periodic tasks ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_periodieke_taken_geven_verlopen_aanbod_door_en_sturen_het_dagoverzicht(werker):
+    from bijeenkomsten.tasks import verlopen_aanbiedingen
+    from bijeenkomsten.tasks import verstuur_dagoverzichten as dagoverzicht_taak
+
+    cora = GebruikerFactory(username="cora", email="cora@gemeente.nl")
+    bijeenkomst = BijeenkomstFactory(capaciteit=1, coordinatoren=[cora])
+    anna = aanmelden(bijeenkomst, "Anna de Vries")
+    bram = aanmelden(bijeenkomst, "Bram Jansen")
+    chris = aanmelden(bijeenkomst, "Chris Bakker")
+    services.annuleren(anna, nu=timezone.now() - 49 * UUR)  # Bram's offer has lapsed
+
+    verlopen_aanbiedingen.defer(timestamp=int(timezone.now().timestamp()))
+    werker(wachtrijen=["default"])
+
+    assert vers(bram).aanbod_verlopen_op is not None
+    assert vers(chris).heeft_aanbod
+    dagoverzicht_taak.defer(timestamp=int(timezone.now().timestamp()))
+    werker(wachtrijen=["default"])
+    assert "Bram Jansen" in UitgaandeEmail.objects.get(aan=cora.email).tekst
