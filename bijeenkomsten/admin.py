@@ -40,6 +40,7 @@ class BijeenkomstAdmin(GeschiedenisAdmin):
             _("Aanmelden"),
             {"fields": ["capaciteit", "aanmelden_vanaf", "aanmelden_tot", "coordinatoren"]},
         ),
+        (_("Wachtlijst"), {"fields": ["aanbod_uren", "direct_doorschuiven_uren"]}),
         (_("Na afloop"), {"fields": ["verslag"]}),
     ]
 
@@ -95,7 +96,10 @@ class BijeenkomstAdmin(GeschiedenisAdmin):
             if gepromoveerd:
                 messages.info(
                     request,
-                    _("%(aantal)s personen van de wachtlijst hebben een plaats gekregen.")
+                    _(
+                        "%(aantal)s personen van de wachtlijst hebben een plaats gekregen of "
+                        "aangeboden gekregen."
+                    )
                     % {"aantal": len(gepromoveerd)},
                 )
 
@@ -151,6 +155,9 @@ class AanmeldingAdmin(admin.ModelAdmin):
         "status",
         "aangemaakt",
         "wachtlijst_sinds",
+        "aanbod_tot",
+        "aanbod_verlopen_op",
+        "geannuleerd_op",
         "aanwezig_op",
         "aangemeld_door",
         "privacy_akkoord_op",

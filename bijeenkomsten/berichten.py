@@ -44,6 +44,14 @@ def promotie(aanmelding):
     return _stuur(aanmelding, _("Er is een plaats voor u"), "promotie", bijlagen=_ics(aanmelding))
 
 
+def aanbod(aanmelding):
+    return _stuur(aanmelding, _("Er is een plaats voor u vrij"), "aanbod")
+
+
+def aanbod_verlopen(aanmelding):
+    return _stuur(aanmelding, _("De plaats is doorgegeven"), "aanbod_verlopen")
+
+
 def annulering(aanmelding):
     return _stuur(aanmelding, _("Aanmelding geannuleerd"), "annulering")
 

@@ -9,6 +9,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -57,8 +58,14 @@ class BijeenkomstQuerySet(models.QuerySet):
 
     def met_aantallen(self):
         bevestigd = models.Q(aanmeldingen__status__in=Aanmelding.BEVESTIGDE_STATUSSEN)
+        aangeboden = models.Q(
+            aanmeldingen__status=Aanmelding.Status.WACHTLIJST,
+            aanmeldingen__aanbod_tot__isnull=False,
+        )
         return self.annotate(
             aantal_bevestigd=models.Count("aanmeldingen", filter=bevestigd),
+            # Places held for someone on the waiting list: taken, until the offer is answered.
+            aantal_aangeboden=models.Count("aanmeldingen", filter=aangeboden),
             aantal_wachtlijst=models.Count(
                 "aanmeldingen", filter=models.Q(aanmeldingen__status=Aanmelding.Status.WACHTLIJST)
             ),
@@ -137,6 +144,25 @@ class Bijeenkomst(models.Model):
         null=True,
         blank=True,
         help_text=_("Leeg: tot de bijeenkomst begint."),
+    )
+    aanbod_uren = models.PositiveSmallIntegerField(
+        _("bedenktijd wachtlijst (uren)"),
+        default=48,
+        validators=[MinValueValidator(1), MaxValueValidator(336)],
+        help_text=_(
+            "Komt er een plaats vrij, dan krijgt de eerste op de wachtlijst die plaats "
+            "aangeboden. Zo lang houden we de plaats voor die persoon vast. Vlak voor de "
+            "bijeenkomst wordt de bedenktijd vanzelf korter."
+        ),
+    )
+    direct_doorschuiven_uren = models.PositiveSmallIntegerField(
+        _("direct doorschuiven (uren voor het begin)"),
+        default=24,
+        validators=[MaxValueValidator(336)],
+        help_text=_(
+            "Komt er zo kort voor het begin een plaats vrij, dan krijgt de eerste op de "
+            "wachtlijst die plaats meteen, zonder bedenktijd. 0: altijd eerst aanbieden."
+        ),
     )
     status = models.CharField(
         _("status"),
@@ -332,6 +358,30 @@ class Aanmelding(models.Model):
         blank=True,
         help_text=_("Bepaalt de volgorde op de wachtlijst. Wordt automatisch ingevuld."),
     )
+    aanbod_tot = models.DateTimeField(
+        _("plaats aangeboden tot"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Iemand op de wachtlijst die een vrijgekomen plaats aangeboden kreeg, kan die tot "
+            "dit moment aannemen. Zo lang is de plaats bezet. Wordt automatisch ingevuld."
+        ),
+    )
+    aanbod_verlopen_op = models.DateTimeField(
+        _("aanbod verlopen op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wanneer een aangeboden plaats niet op tijd werd aangenomen en naar de volgende "
+            "ging. Wordt automatisch ingevuld."
+        ),
+    )
+    geannuleerd_op = models.DateTimeField(
+        _("geannuleerd op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de aanmelding werd geannuleerd. Wordt automatisch ingevuld."),
+    )
     aanwezig_op = models.DateTimeField(
         _("aanwezig gemeld op"),
         null=True,
@@ -393,6 +443,11 @@ class Aanmelding(models.Model):
     @property
     def is_bevestigd(self):
         return self.status in self.BEVESTIGDE_STATUSSEN
+
+    @property
+    def heeft_aanbod(self):
+        """Holds an offered place (maybe past its deadline until the periodic task ran)."""
+        return self.status == self.Status.WACHTLIJST and self.aanbod_tot is not None
 
 
 class Statuswijziging(models.Model):
@@ -602,3 +657,38 @@ class Inzage(models.Model):
 
     def __str__(self):
         return f"{self.gebruikersnaam}: {self.get_actie_display()} ({self.bijeenkomst_titel})"
+
+
+class Dagoverzicht(models.Model):
+    """The daily e-mail to one coordinator about cancellations and lapsed offers.
+
+    One row per coordinator per day (a unique constraint), so the periodic task never sends
+    two on one day, however often it runs. The next overview starts where ``tot`` ended, so
+    nothing is told twice and nothing is skipped when a day had nothing to tell.
+    """
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("coördinator"),
+        help_text=_("Wie het overzicht kreeg."),
+    )
+    datum = models.DateField(_("datum"), help_text=_("De dag van het overzicht."))
+    tot = models.DateTimeField(
+        _("tot"),
+        help_text=_(
+            "Het overzicht noemt wat er tot dit moment gebeurde. Wordt automatisch ingevuld."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("dagoverzicht wachtlijst")
+        verbose_name_plural = _("dagoverzichten wachtlijst")
+        ordering = ["-tot"]
+        constraints = [
+            models.UniqueConstraint("gebruiker", "datum", name="dagoverzicht_een_per_dag")
+        ]
+
+    def __str__(self):
+        return f"{self.gebruiker} {self.datum}"

@@ -5,6 +5,11 @@ once. Functions that change the number of confirmed places first lock the meetin
 (``_vergrendel``): one transaction at a time counts and changes a meeting's registrations,
 however many requests arrive at once. The lock is taken once per transaction, waits at most
 AANMELDEN_LOCK_TIMEOUT_MS, and a timeout becomes a friendly "probeer het opnieuw".
+
+A freed place is not handed on silently: the first on the waiting list gets it offered for a
+while (``bedenktijd``), and that held place counts as taken (``_aantal_bezet``) until the
+offer is accepted, declined or lapses (``verlopen_aanbiedingen``, a periodic task). Close to
+the start there is no time to wait, and the place goes to them at once.
 """
 
 import datetime
@@ -51,6 +56,15 @@ class GeenPlaats(AanmeldenFout):
     pass
 
 
+class GeenAanbod(AanmeldenFout):
+    """No open offer to accept: none was made, or it lapsed."""
+
+
+# However near the meeting, an offer gives at least this long to answer (unless the meeting's
+# own bedenktijd is shorter, or the meeting starts sooner).
+MINIMALE_BEDENKTIJD = datetime.timedelta(hours=2)
+
+
 def _vergrendel(bijeenkomst_id):
     """Lock the meeting's row for the rest of the transaction and return it fresh."""
     # Only the concurrency control test turns locking off; production settings have no switch.
@@ -78,8 +92,12 @@ def _race_venster():
         time.sleep(venster)
 
 
-def _aantal_bevestigd(bijeenkomst):
-    return bijeenkomst.aanmeldingen.filter(status__in=Aanmelding.BEVESTIGDE_STATUSSEN).count()
+def _aantal_bezet(bijeenkomst):
+    """Confirmed places plus places held for someone by an open offer."""
+    return bijeenkomst.aanmeldingen.filter(
+        Q(status__in=Aanmelding.BEVESTIGDE_STATUSSEN)
+        | Q(status=Aanmelding.Status.WACHTLIJST, aanbod_tot__isnull=False)
+    ).count()
 
 
 def reden_gesloten(bijeenkomst, moment=None):
@@ -102,15 +120,18 @@ def reden_gesloten(bijeenkomst, moment=None):
 
 
 def plaatsen_over(bijeenkomst):
-    return max(bijeenkomst.capaciteit - _aantal_bevestigd(bijeenkomst), 0)
+    return max(bijeenkomst.capaciteit - _aantal_bezet(bijeenkomst), 0)
 
 
 def wachtlijstpositie(aanmelding):
-    if aanmelding.status != Aanmelding.Status.WACHTLIJST:
+    """Place in the line of people still waiting; None for anyone not waiting (or offered)."""
+    if aanmelding.status != Aanmelding.Status.WACHTLIJST or aanmelding.aanbod_tot:
         return None
     return (
         Aanmelding.objects.filter(
-            bijeenkomst_id=aanmelding.bijeenkomst_id, status=Aanmelding.Status.WACHTLIJST
+            bijeenkomst_id=aanmelding.bijeenkomst_id,
+            status=Aanmelding.Status.WACHTLIJST,
+            aanbod_tot__isnull=True,
         )
         .filter(
             Q(wachtlijst_sinds__lt=aanmelding.wachtlijst_sinds)
@@ -155,7 +176,7 @@ def aanmelden(
             .exists()
         ):
             raise AlAangemeld(al_aangemeld)
-        vol = _aantal_bevestigd(bijeenkomst) >= bijeenkomst.capaciteit
+        vol = _aantal_bezet(bijeenkomst) >= bijeenkomst.capaciteit
         _race_venster()
         nu = timezone.now()
         try:
@@ -183,52 +204,155 @@ def aanmelden(
     return aanmelding
 
 
-def promoveren(bijeenkomst):
-    """Fill free places from the waiting list, first come first served.
+def bedenktijd(bijeenkomst, nu=None):
+    """How long a freed place is held for the first on the waiting list.
+
+    None means no offer: within ``direct_doorschuiven_uren`` of the start the place goes to
+    them at once, as there is no time left to wait for an answer. Before that the meeting's
+    ``aanbod_uren``, but never more than half the time left (so that a lapsed offer still
+    leaves time for the next), never less than MINIMALE_BEDENKTIJD, and never past the start.
+    """
+    nu = nu or timezone.now()
+    over = bijeenkomst.start - nu
+    if over <= max(
+        datetime.timedelta(hours=bijeenkomst.direct_doorschuiven_uren), datetime.timedelta(0)
+    ):
+        return None
+    return min(
+        datetime.timedelta(hours=bijeenkomst.aanbod_uren),
+        max(over / 2, MINIMALE_BEDENKTIJD),
+        over,
+    )
+
+
+def promoveren(bijeenkomst, nu=None):
+    """Give free places to the first on the waiting list: as an offer, or close to the start
+    at once (see ``bedenktijd``).
 
     Call with the meeting locked (inside a service that called _vergrendel). Returns the
-    promoted registrations; each gets an e-mail after commit.
+    registrations that got an offer or a place; each gets an e-mail after commit.
     """
-    if bijeenkomst.status != Bijeenkomst.Status.GEPUBLICEERD or bijeenkomst.is_afgelopen:
+    nu = nu or timezone.now()
+    if bijeenkomst.status != Bijeenkomst.Status.GEPUBLICEERD or bijeenkomst.einde <= nu:
         return []
-    vrij = bijeenkomst.capaciteit - _aantal_bevestigd(bijeenkomst)
+    vrij = bijeenkomst.capaciteit - _aantal_bezet(bijeenkomst)
     if vrij <= 0:
         return []
-    gepromoveerd = list(
-        bijeenkomst.aanmeldingen.filter(status=Aanmelding.Status.WACHTLIJST).order_by(
-            "wachtlijst_sinds", "pk"
-        )[:vrij]
+    volgenden = list(
+        bijeenkomst.aanmeldingen.filter(
+            status=Aanmelding.Status.WACHTLIJST, aanbod_tot__isnull=True
+        ).order_by("wachtlijst_sinds", "pk")[:vrij]
     )
-    for aanmelding in gepromoveerd:
-        aanmelding.status = Aanmelding.Status.BEVESTIGD
-        aanmelding.save(update_fields=["status"])
-        berichten.promotie(aanmelding)
-    return gepromoveerd
+    tijd = bedenktijd(bijeenkomst, nu)
+    for aanmelding in volgenden:
+        if tijd is None:
+            aanmelding.status = Aanmelding.Status.BEVESTIGD
+            aanmelding.save(update_fields=["status"])
+            berichten.promotie(aanmelding)
+        else:
+            aanmelding.aanbod_tot = nu + tijd
+            aanmelding.save(update_fields=["aanbod_tot"])
+            berichten.aanbod(aanmelding)
+    return volgenden
 
 
 def capaciteit_gewijzigd(bijeenkomst):
-    """After capacity was raised (admin), promote waiting people into the new places."""
+    """After capacity was raised (admin), offer the new places to the waiting list."""
     with transaction.atomic():
         return promoveren(_vergrendel(bijeenkomst.pk))
 
 
-def annuleren(aanmelding):
-    """Cancel a registration; a freed place goes to the first on the waiting list.
+def annuleren(aanmelding, nu=None):
+    """Cancel a registration, or leave the waiting list, or decline an offer.
 
-    Safe to call twice: a cancelled registration stays cancelled and nobody is promoted twice.
+    A freed place (a confirmed one, or one held by an offer) goes to the first on the waiting
+    list. Safe to call twice: a cancelled registration stays cancelled and nobody is promoted
+    twice.
     """
+    nu = nu or timezone.now()
     with transaction.atomic():
         bijeenkomst = _vergrendel(aanmelding.bijeenkomst_id)
         aanmelding = Aanmelding.objects.select_for_update().get(pk=aanmelding.pk)
         if aanmelding.status == Aanmelding.Status.GEANNULEERD:
             return aanmelding
-        had_plaats = aanmelding.is_bevestigd
+        had_plaats = aanmelding.is_bevestigd or aanmelding.heeft_aanbod
         aanmelding.status = Aanmelding.Status.GEANNULEERD
-        aanmelding.save(update_fields=["status"])
+        aanmelding.geannuleerd_op = nu
+        aanmelding.save(update_fields=["status", "geannuleerd_op"])
         berichten.annulering(aanmelding)
         if had_plaats:
-            promoveren(bijeenkomst)
+            promoveren(bijeenkomst, nu=nu)
     return aanmelding
+
+
+def aanbod_aannemen(aanmelding, nu=None):
+    """Someone on the waiting list takes the place held for them: they are confirmed.
+
+    Only the registration itself is touched, so only its own personal link can accept it.
+    Pressing twice is harmless. An offer past its deadline is handed on here and then
+    refused, so the person sees the outcome at once rather than after the periodic task.
+    """
+    nu = nu or timezone.now()
+    with transaction.atomic():
+        bijeenkomst = _vergrendel(aanmelding.bijeenkomst_id)
+        aanmelding = Aanmelding.objects.select_for_update().get(pk=aanmelding.pk)
+        if aanmelding.is_bevestigd:
+            return aanmelding
+        if bijeenkomst.status != Bijeenkomst.Status.GEPUBLICEERD or bijeenkomst.einde <= nu:
+            raise AanmeldenGesloten(_("Aanmelden voor deze bijeenkomst kan niet meer."))
+        if not aanmelding.heeft_aanbod:
+            raise GeenAanbod(_("Er staat op dit moment geen plaats voor u klaar."))
+        verlopen = aanmelding.aanbod_tot <= nu
+        if not verlopen:
+            aanmelding.status = Aanmelding.Status.BEVESTIGD
+            aanmelding.aanbod_tot = None
+            aanmelding.save(update_fields=["status", "aanbod_tot"])
+            berichten.bevestiging(aanmelding)
+            return aanmelding
+    verlopen_aanbiedingen(nu=nu, bijeenkomst_id=aanmelding.bijeenkomst_id)
+    raise GeenAanbod(
+        _(
+            "De tijd om deze plaats aan te nemen is voorbij. De plaats is naar de volgende "
+            "op de wachtlijst gegaan."
+        )
+    )
+
+
+def verlopen_aanbiedingen(nu=None, bijeenkomst_id=None):
+    """Offers not accepted in time lapse: that registration is cancelled (and told so) and
+    the place is offered to the next on the waiting list. Returns how many lapsed.
+
+    One transaction per meeting, with the meeting locked, so a parallel run or an accept at
+    the same moment waits and then finds the offer already handled.
+    """
+    nu = nu or timezone.now()
+    verlopen = Aanmelding.objects.filter(
+        status=Aanmelding.Status.WACHTLIJST,
+        aanbod_tot__lte=nu,
+        bijeenkomst__status=Bijeenkomst.Status.GEPUBLICEERD,
+        bijeenkomst__einde__gt=nu,
+    )
+    if bijeenkomst_id is not None:
+        verlopen = verlopen.filter(bijeenkomst_id=bijeenkomst_id)
+    aantal = 0
+    for pk in sorted(set(verlopen.values_list("bijeenkomst_id", flat=True))):
+        try:
+            with transaction.atomic():
+                bijeenkomst = _vergrendel(pk)
+                rijen = list(verlopen.filter(bijeenkomst_id=pk).select_for_update(of=("self",)))
+                for aanmelding in rijen:
+                    aanmelding.status = Aanmelding.Status.GEANNULEERD
+                    aanmelding.aanbod_verlopen_op = nu
+                    aanmelding.geannuleerd_op = nu
+                    aanmelding.save(
+                        update_fields=["status", "aanbod_verlopen_op", "geannuleerd_op"]
+                    )
+                    berichten.aanbod_verlopen(aanmelding)
+                promoveren(bijeenkomst, nu=nu)
+                aantal += len(rijen)
+        except ProbeerOpnieuw:
+            continue  # this meeting is busy; the next run handles it
+    return aantal
 
 
 def verplaatsen(aanmelding, naar, reden, door):
@@ -246,12 +370,15 @@ def verplaatsen(aanmelding, naar, reden, door):
         bijeenkomst = _vergrendel(aanmelding.bijeenkomst_id)
         aanmelding = Aanmelding.objects.select_for_update().get(pk=aanmelding.pk)
         van = aanmelding.status
-        if van == naar or (naar == Aanmelding.Status.BEVESTIGD and aanmelding.is_bevestigd):
+        if (van == naar and not aanmelding.heeft_aanbod) or (
+            naar == Aanmelding.Status.BEVESTIGD and aanmelding.is_bevestigd
+        ):
             return aanmelding
         if van == Aanmelding.Status.GEANNULEERD:
             raise AanmeldenFout(_("Deze aanmelding is geannuleerd."))
         if naar == Aanmelding.Status.BEVESTIGD:
-            if _aantal_bevestigd(bijeenkomst) >= bijeenkomst.capaciteit:
+            # Someone with an open offer holds a place already.
+            if not aanmelding.heeft_aanbod and _aantal_bezet(bijeenkomst) >= bijeenkomst.capaciteit:
                 raise GeenPlaats(
                     _(
                         "De bijeenkomst is vol. Verhoog eerst de capaciteit of verplaats "
@@ -264,7 +391,8 @@ def verplaatsen(aanmelding, naar, reden, door):
             aanmelding.status = Aanmelding.Status.WACHTLIJST
             aanmelding.aanwezig_op = None
             aanmelding.wachtlijst_sinds = timezone.now()
-        aanmelding.save(update_fields=["status", "aanwezig_op", "wachtlijst_sinds"])
+        aanmelding.aanbod_tot = None
+        aanmelding.save(update_fields=["status", "aanwezig_op", "wachtlijst_sinds", "aanbod_tot"])
         if naar == Aanmelding.Status.WACHTLIJST:
             berichten.wachtlijst(aanmelding, wachtlijstpositie(aanmelding))
         Statuswijziging.objects.create(

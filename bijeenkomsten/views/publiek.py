@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -78,7 +79,12 @@ def detail(request, slug):
             "bijeenkomst": bijeenkomst,
             "form": form,
             "gesloten": gesloten,
-            "plaatsen_over": max(bijeenkomst.capaciteit - bijeenkomst.aantal_bevestigd, 0),
+            "plaatsen_over": max(
+                bijeenkomst.capaciteit
+                - bijeenkomst.aantal_bevestigd
+                - bijeenkomst.aantal_aangeboden,
+                0,
+            ),
         },
         status=status,
     )
@@ -103,10 +109,30 @@ def ics_feed(request):
     return response
 
 
+# What the personal link's POST does with its "actie"; without one it cancels (the form
+# of older pages). Cancelling and declining are first confirmed on the page (?bevestig=).
+ACTIES = {"annuleren", "afslaan", "aannemen"}
+TE_BEVESTIGEN = {"annuleren", "afslaan"}
+
+
+def _na_annuleren(aanmelding):
+    """The message for what cancelling meant for this registration."""
+    if aanmelding.heeft_aanbod:
+        return _("U heeft de plaats afgeslagen. Die gaat naar de volgende op de wachtlijst.")
+    if aanmelding.status == Aanmelding.Status.WACHTLIJST:
+        return _("U staat niet meer op de wachtlijst.")
+    return _("Uw aanmelding is geannuleerd.")
+
+
 @persoonlijke_link
 @require_http_methods(["GET", "HEAD", "POST"])
 def aanmelding(request, token):
-    """The personal link from the e-mail: shows the registration; its POST cancels it."""
+    """The personal link from the e-mail: shows the registration, the place on the waiting
+    list or an offered place; its POST cancels, leaves the waiting list, or answers the offer.
+
+    The token is the only key: every action changes the registration it belongs to, so one
+    attendee's link can never accept or cancel for another.
+    """
     gevonden = (
         Aanmelding.objects.select_related("bijeenkomst", "organisatie")
         .filter(token=token, geanonimiseerd_op__isnull=True)
@@ -115,16 +141,31 @@ def aanmelding(request, token):
     if gevonden is None:
         raise Http404
     status = 200
+    bevestig = request.GET.get("bevestig")
     if request.method == "POST":
+        actie = request.POST.get("actie") or "annuleren"
+        bevestig = actie  # after a refusal, the same confirmed action is offered again
         try:
-            if gevonden.status != Aanmelding.Status.GEANNULEERD:
+            if actie not in ACTIES:
+                raise services.AanmeldenFout(_("Deze actie kennen we niet. Probeer het opnieuw."))
+            if actie == "aannemen":
+                services.aanbod_aannemen(gevonden)
+                messages.success(request, _("U heeft de plaats aangenomen. U bent aangemeld."))
+            elif gevonden.status != Aanmelding.Status.GEANNULEERD:
+                bericht = _na_annuleren(gevonden)
                 services.annuleren(gevonden)
-                messages.success(request, _("Uw aanmelding is geannuleerd."))
+                messages.success(request, bericht)
         except services.ProbeerOpnieuw as fout:  # the meeting is busy; nothing changed
             messages.error(request, str(fout))
             status = 503
+        except services.AanmeldenFout as fout:
+            messages.error(request, str(fout))
+            gevonden.refresh_from_db()
+            status = 409
         else:
             return redirect(gevonden.get_absolute_url())
+    if bevestig not in TE_BEVESTIGEN or gevonden.status == Aanmelding.Status.GEANNULEERD:
+        bevestig = None
     return render(
         request,
         "bijeenkomsten/aanmelding.html",
@@ -132,6 +173,8 @@ def aanmelding(request, token):
             "aanmelding": gevonden,
             "bijeenkomst": gevonden.bijeenkomst,
             "positie": services.wachtlijstpositie(gevonden),
+            "aanbod_open": gevonden.heeft_aanbod and gevonden.aanbod_tot > timezone.now(),
+            "bevestig": bevestig,
         },
         status=status,
     )

@@ -97,27 +97,40 @@ def test_organisatie_uit_kaart_of_getypt():
     assert b.organisatie_tekst == "Buurtvereniging Oost"
 
 
-def test_annuleren_van_plaats_promoveert_eerste_van_wachtlijst():
+def aangeboden(bijeenkomst):
+    """E-mail addresses of the people a place is held for."""
+    return sorted(
+        bijeenkomst.aanmeldingen.filter(status="wachtlijst", aanbod_tot__isnull=False).values_list(
+            "email", flat=True
+        )
+    )
+
+
+def test_annuleren_van_plaats_biedt_eerste_van_wachtlijst_de_plaats_aan():
     bijeenkomst = BijeenkomstFactory(capaciteit=1)
     a = aanmelden(bijeenkomst, "a@x.nl")
-    aanmelden(bijeenkomst, "b@x.nl")
+    b = aanmelden(bijeenkomst, "b@x.nl")
     aanmelden(bijeenkomst, "c@x.nl")
     services.annuleren(a)
+    # Not confirmed behind their back: the place is offered to b, and held for them.
     assert statussen(bijeenkomst) == [
         ("a@x.nl", "geannuleerd"),
-        ("b@x.nl", "bevestigd"),
+        ("b@x.nl", "wachtlijst"),
         ("c@x.nl", "wachtlijst"),
     ]
+    assert aangeboden(bijeenkomst) == ["b@x.nl"]
+    services.aanbod_aannemen(b)
+    assert dict(statussen(bijeenkomst))["b@x.nl"] == "bevestigd"
 
 
-def test_gepromoveerde_die_annuleert_geeft_plaats_weer_door():
+def test_wie_een_aanbod_afslaat_geeft_de_plaats_weer_door():
     bijeenkomst = BijeenkomstFactory(capaciteit=1)
     a = aanmelden(bijeenkomst, "a@x.nl")
     b = aanmelden(bijeenkomst, "b@x.nl")
     aanmelden(bijeenkomst, "c@x.nl")
     services.annuleren(a)
     services.annuleren(b)
-    assert dict(statussen(bijeenkomst))["c@x.nl"] == "bevestigd"
+    assert aangeboden(bijeenkomst) == ["c@x.nl"]
 
 
 def test_annuleren_van_wachtlijst_promoveert_niemand_en_twee_keer_is_veilig():
@@ -139,6 +152,12 @@ def test_nooit_meer_bevestigd_dan_capaciteit_na_veel_wisselingen():
     aanmeldingen = [aanmelden(bijeenkomst, f"p{i}@x.nl") for i in range(8)]
     for a in aanmeldingen[::2]:
         services.annuleren(a)
+        # A held place counts: never more confirmed plus offered than capacity.
+        assert services.plaatsen_over(bijeenkomst) == 0
+    for a in aanmeldingen:
+        a.refresh_from_db()
+        if a.heeft_aanbod:
+            services.aanbod_aannemen(a)
     bevestigd = bijeenkomst.aanmeldingen.filter(status__in=Aanmelding.BEVESTIGDE_STATUSSEN)
     assert bevestigd.count() == 3
     assert list(bevestigd.order_by("aangemaakt").values_list("email", flat=True)) == [
@@ -148,7 +167,7 @@ def test_nooit_meer_bevestigd_dan_capaciteit_na_veel_wisselingen():
     ]
 
 
-def test_hogere_capaciteit_promoveert_wachtenden():
+def test_hogere_capaciteit_biedt_wachtenden_de_nieuwe_plaatsen_aan():
     bijeenkomst = BijeenkomstFactory(capaciteit=1)
     for i in range(3):
         aanmelden(bijeenkomst, f"p{i}@x.nl")
@@ -156,6 +175,7 @@ def test_hogere_capaciteit_promoveert_wachtenden():
     bijeenkomst.save()
     gepromoveerd = services.capaciteit_gewijzigd(bijeenkomst)
     assert [a.email for a in gepromoveerd] == ["p1@x.nl"]
+    assert aangeboden(bijeenkomst) == ["p1@x.nl"]
 
 
 def test_geen_promotie_na_afloop():

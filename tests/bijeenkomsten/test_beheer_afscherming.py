@@ -90,6 +90,8 @@ def _nieuwe_bijeenkomst(vervolg_op):
         "einde_0": start.strftime("%d-%m-%Y"),
         "einde_1": "17:00",
         "capaciteit": "80",
+        "aanbod_uren": "48",
+        "direct_doorschuiven_uren": "24",
         "vervolg_op": str(vervolg_op.pk),
         "programma-TOTAL_FORMS": "0",
         "programma-INITIAL_FORMS": "0",

@@ -64,9 +64,9 @@ def test_wachtlijst_mail_noemt_positie(bijeenkomst, werker):
     assert not bericht.attachments
 
 
-def test_promotie_en_annulering_worden_gemaild(bijeenkomst, werker):
+def test_aanbod_en_annulering_worden_gemaild_en_aannemen_bevestigt(bijeenkomst, werker):
     a = aanmelden(bijeenkomst, "a@example.nl")
-    aanmelden(bijeenkomst, "b@example.nl")
+    b = aanmelden(bijeenkomst, "b@example.nl")
     werker()
     mail.outbox.clear()
     services.annuleren(a)
@@ -74,10 +74,16 @@ def test_promotie_en_annulering_worden_gemaild(bijeenkomst, werker):
     onderwerpen = {m.to[0]: m.subject for m in mail.outbox}
     assert onderwerpen == {
         "a@example.nl": "Aanmelding geannuleerd: Samen doen",
-        "b@example.nl": "Er is een plaats voor u: Samen doen",
+        "b@example.nl": "Er is een plaats voor u vrij: Samen doen",
     }
-    promotie = next(m for m in mail.outbox if m.to == ["b@example.nl"])
-    assert promotie.attachments[0][0] == "bijeenkomst.ics"
+    aanbod = next(m for m in mail.outbox if m.to == ["b@example.nl"])
+    assert f"/aanmelding/{b.token}/" in aanbod.body
+    assert not aanbod.attachments  # no place yet, so nothing for the agenda
+    mail.outbox.clear()
+    services.aanbod_aannemen(b)
+    werker()
+    assert [m.subject for m in mail.outbox] == ["Aanmelding bevestigd: Samen doen"]
+    assert mail.outbox[0].attachments[0][0] == "bijeenkomst.ics"
 
 
 def test_bijeenkomst_geannuleerd_mailt_iedereen(bijeenkomst, werker):

@@ -182,7 +182,7 @@ def test_gelijktijdig_aanmelden_geeft_nooit_meer_plaatsen_dan_capaciteit(druk, l
     assert f"op plaats {len(wachtend)}." in laatste.tekst
 
 
-def test_annuleren_tijdens_drukte_geeft_de_plaats_aan_de_wachtlijst(druk, live_server):
+def test_annuleren_tijdens_drukte_biedt_de_plaats_aan_de_wachtlijst_aan(druk, live_server):
     bijeenkomst = BijeenkomstFactory(capaciteit=CAPACITEIT)
     druk.AANMELDEN_RACE_VENSTER = 0
     eerste, *_ = [
@@ -204,10 +204,42 @@ def test_annuleren_tijdens_drukte_geeft_de_plaats_aan_de_wachtlijst(druk, live_s
     eerste.refresh_from_db()
     wachtende.refresh_from_db()
     assert eerste.status == "geannuleerd"
-    assert wachtende.status == "bevestigd"
-    assert aantallen(bijeenkomst) == (CAPACITEIT, nieuw)
+    # The freed place is held for the first in line: no newcomer took it meanwhile.
+    assert wachtende.heeft_aanbod
+    assert services.plaatsen_over(bijeenkomst) == 0
+    assert aantallen(bijeenkomst) == (CAPACITEIT - 1, nieuw + 1)
     nieuwkomers = bijeenkomst.aanmeldingen.filter(email__startswith="deelnemer")
     assert set(nieuwkomers.values_list("status", flat=True)) == {"wachtlijst"}
+    assert not nieuwkomers.filter(aanbod_tot__isnull=False).exists()
+
+
+def test_aanbod_aannemen_tijdens_drukte_overboekt_niet(druk, live_server):
+    """The one with an offer accepts (twice, as with a double click) while newcomers storm
+    the form: the held place is theirs, and nobody else gets a place."""
+    bijeenkomst = BijeenkomstFactory(capaciteit=CAPACITEIT)
+    druk.AANMELDEN_RACE_VENSTER = 0
+    eerste, *_ = [
+        services.aanmelden(bijeenkomst, naam=f"Vroeg {i}", email=f"vroeg{i}@voorbeeld.nl")
+        for i in range(CAPACITEIT)
+    ]
+    wachtende = services.aanmelden(bijeenkomst, naam="Wachtend", email="wacht@voorbeeld.nl")
+    services.annuleren(eerste)
+    wachtende.refresh_from_db()
+    assert wachtende.heeft_aanbod
+    druk.AANMELDEN_RACE_VENSTER = 0.2
+    pad = bijeenkomst.get_absolute_url()
+    bezoeker = Bezoeker(live_server, pad)
+    nieuw = 6
+    aannemen = (wachtende.get_absolute_url(), {"actie": "aannemen"})
+
+    antwoorden = bezoeker.tegelijk(
+        [aannemen, aannemen] + [(pad, formulier(i)) for i in range(nieuw)]
+    )
+
+    assert [a.status for a in antwoorden] == [302] * (nieuw + 2), antwoorden
+    wachtende.refresh_from_db()
+    assert wachtende.status == "bevestigd"
+    assert aantallen(bijeenkomst) == (CAPACITEIT, nieuw)
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,14 @@ a web address: the site cannot be made to mail someone a link or a message under
 """
 
 import base64
+import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from bijeenkomsten import services
-from bijeenkomsten.models import Aanmelding
+from bijeenkomsten.models import Aanmelding, Bijeenkomst
 from netwerk.models import UitgaandeEmail
 from tests.factories import BijeenkomstFactory, GebruikerFactory, OrganisatieFactory
 
@@ -124,13 +126,18 @@ GETYPT = {
 
 
 def alle_emails(bijeenkomst):
-    """Every kind of e-mail to attendees: confirmed, waiting list, cancelled, promoted,
-    reminded, meeting cancelled; each registration with everything filled in."""
+    """Every kind of e-mail to attendees: confirmed, waiting list, cancelled, a place offered,
+    an offer lapsed, promoted, reminded, meeting cancelled; each registration with everything
+    filled in."""
     eerste = services.aanmelden(bijeenkomst, naam="Anna de Vries", email="a@voorbeeld.nl", **GETYPT)
     services.aanmelden(bijeenkomst, naam="Bram Jansen", email="b@voorbeeld.nl", **GETYPT)
-    services.annuleren(eerste)
-    services.verstuur_herinneringen(dagen=60)
+    services.annuleren(eerste)  # Bram is offered the place ...
+    services.verlopen_aanbiedingen(nu=timezone.now() + datetime.timedelta(days=3))  # ... lapsed
     services.aanmelden(bijeenkomst, naam="Chris Bakker", email="c@voorbeeld.nl", **GETYPT)
+    weer = services.aanmelden(bijeenkomst, naam="Anna de Vries", email="a@voorbeeld.nl", **GETYPT)
+    Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(capaciteit=2)
+    services.verplaatsen(weer, "bevestigd", "Spreker", door=None)
+    services.verstuur_herinneringen(dagen=60)
     services.bijeenkomst_annuleren(bijeenkomst)
     return list(UitgaandeEmail.objects.order_by("pk"))
 
@@ -142,7 +149,9 @@ def test_emails_bevatten_van_de_bezoeker_alleen_de_naam(bijeenkomst):
         "Aanmelding bevestigd",
         "Aanmelding geannuleerd",
         "Bijeenkomst gaat niet door",
+        "De plaats is doorgegeven",
         "Er is een plaats voor u",
+        "Er is een plaats voor u vrij",
         "Herinnering",
         "U staat op de wachtlijst",
     ]

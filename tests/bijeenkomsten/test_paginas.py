@@ -134,7 +134,7 @@ def test_limiet_per_ip(client, settings):
     assert Aanmelding.objects.count() == 2
 
 
-def test_annuleren_via_persoonlijke_link_promoveert(client):
+def test_annuleren_via_persoonlijke_link_biedt_de_plaats_aan_de_wachtlijst_aan(client):
     bijeenkomst = BijeenkomstFactory(capaciteit=1)
     eerste = services.aanmelden(bijeenkomst, naam="A", email="a@x.nl")
     tweede = services.aanmelden(bijeenkomst, naam="B", email="b@x.nl")
@@ -142,7 +142,8 @@ def test_annuleren_via_persoonlijke_link_promoveert(client):
     response = client.post(eerste.get_absolute_url(), follow=True)
     assert "Deze aanmelding is geannuleerd." in response.content.decode()
     tweede.refresh_from_db()
-    assert tweede.status == "bevestigd"
+    assert tweede.heeft_aanbod
+    assert "Er is een plaats voor u vrij" in client.get(tweede.get_absolute_url()).text
 
 
 def test_ics_download_en_feed(client):

@@ -202,6 +202,8 @@ def test_wie_een_bijeenkomst_maakt_coordineert_haar(client, opzet):
             "einde_0": start.strftime("%d-%m-%Y"),
             "einde_1": "17:00",
             "capaciteit": "80",
+            "aanbod_uren": "48",
+            "direct_doorschuiven_uren": "24",
             "programma-TOTAL_FORMS": "0",
             "programma-INITIAL_FORMS": "0",
         },

@@ -204,6 +204,9 @@ def test_aanmelden_met_javascript_en_organisatie_uit_de_autocomplete(page, site,
     assert urlsplit(page.url).path == nieuw.get_absolute_url()
 
     page.get_by_role("button", name="Aanmelding annuleren").click()
+    expect(page.get_by_role("heading", name="Aanmelding annuleren?")).to_be_visible()
+    assert aanmelding("dewi@example.org").status == Aanmelding.Status.BEVESTIGD  # asked only
+    page.get_by_role("button", name="Ja, annuleer mijn aanmelding").click()
     expect(page.get_by_text("Uw aanmelding is geannuleerd.")).to_be_visible()
     expect(page.get_by_text("Deze aanmelding is geannuleerd.")).to_be_visible()
     assert aanmelding("dewi@example.org").status == Aanmelding.Status.GEANNULEERD
