@@ -226,20 +226,14 @@ def inloper(request, slug):
     )
 
 
-_SERVICE_WORKER = None
-
-
 def service_worker(request):
     """static/js/deur-sw.js from a path whose scope covers every meeting's door page.
 
     A service worker only controls pages under the folder it is served from; /static/ is
     not above /coordinatie/. Public and without data: the worker itself holds no list.
     """
-    global _SERVICE_WORKER
-    if _SERVICE_WORKER is None:
-        with open(finders.find("js/deur-sw.js"), encoding="utf-8") as bestand:
-            _SERVICE_WORKER = bestand.read()
-    response = HttpResponse(_SERVICE_WORKER, content_type="text/javascript; charset=utf-8")
+    with open(finders.find("js/deur-sw.js"), encoding="utf-8") as bestand:
+        response = HttpResponse(bestand.read(), content_type="text/javascript; charset=utf-8")
     # Browsers check for a new worker at most daily anyway; no-cache makes it at once.
     response["Cache-Control"] = "no-cache"
     return response

@@ -12,6 +12,8 @@
 "use strict";
 
 var VOORVOEGSEL = "netwerk-deur-";
+// The door page's own styles and scripts: no personal data, kept beside the meetings.
+var STATISCH = "netwerk-deur-statisch";
 var DEUR = /^\/coordinatie\/bijeenkomsten\/([^/]+)\/deur\/(lijst\.json)?$/;
 
 function deurVan(url) {
@@ -25,25 +27,30 @@ function isLijst(verzoek) {
   return new URL(verzoek.url).pathname.slice(-"/deur/lijst.json".length) === "/deur/lijst.json";
 }
 
-// Remove every kept meeting that has ended, or whose end is unknown.
+// Remove every kept meeting that has ended, or whose end is unknown; when the last one
+// goes, the styles and scripts go too.
 function opruimen() {
   return caches.keys().then(function (namen) {
-    return Promise.all(namen.filter(function (n) { return n.indexOf(VOORVOEGSEL) === 0; })
-      .map(function (naam) {
-        return caches.open(naam).then(function (cache) {
-          return cache.keys().then(function (verzoeken) {
-            var lijst = verzoeken.filter(isLijst)[0];
-            if (!lijst) return caches.delete(naam);
-            return cache.match(lijst, { ignoreVary: true })
-              .then(function (antwoord) { return antwoord.json(); })
-              .then(function (data) {
-                if (!data.einde || Date.now() > Date.parse(data.einde)) return caches.delete(naam);
-                return null;
-              })
-              .catch(function () { return caches.delete(naam); });
-          });
+    var deuren = namen.filter(function (n) { return n.indexOf(VOORVOEGSEL) === 0 && n !== STATISCH; });
+    return Promise.all(deuren.map(function (naam) {
+      return caches.open(naam).then(function (cache) {
+        return cache.keys().then(function (verzoeken) {
+          var lijst = verzoeken.filter(isLijst)[0];
+          if (!lijst) return caches.delete(naam);
+          return cache.match(lijst, { ignoreVary: true })
+            .then(function (antwoord) { return antwoord.json(); })
+            .then(function (data) {
+              if (!data.einde || Date.now() > Date.parse(data.einde)) return caches.delete(naam);
+              return false;
+            })
+            .catch(function () { return caches.delete(naam); });
         });
-      }));
+      });
+    })).then(function (verwijderd) {
+      var weg = verwijderd.filter(Boolean).length;
+      if (weg && weg === deuren.length) return caches.delete(STATISCH);
+      return null;
+    });
   });
 }
 
@@ -51,8 +58,25 @@ function bruikbaar(antwoord) {
   return antwoord && antwoord.ok && antwoord.type === "basic" && !antwoord.redirected;
 }
 
-// The page asks to keep its own page and list: fetched here, so also on the first visit.
-function bewaren(urls) {
+function isStatisch(url) {
+  var u = new URL(url, self.location.href);
+  return u.origin === self.location.origin
+    && (u.pathname.indexOf("/static/") === 0 || u.pathname === "/huisstijl.css");
+}
+
+// The page asks to keep its own page and list (and styles and scripts): fetched here, so
+// also on the first visit, before this worker controlled the page.
+function bewaren(urls, statisch) {
+  var bestanden = (statisch || []).filter(isStatisch);
+  var klaar = caches.open(STATISCH).then(function (cache) {
+    return Promise.all(bestanden.map(function (url) {
+      return fetch(url).then(function (a) { return bruikbaar(a) ? cache.put(url, a) : null; });
+    }));
+  }).catch(function () { /* offline: keep what there is */ });
+  return klaar.then(function () { return bewarenDeur(urls); });
+}
+
+function bewarenDeur(urls) {
   var deuren = urls.map(deurVan);
   if (!deuren.length || deuren.some(function (d) { return !d || d.slug !== deuren[0].slug; })) {
     return Promise.resolve();
@@ -75,7 +99,7 @@ self.addEventListener("activate", function (event) {
 
 self.addEventListener("message", function (event) {
   var data = event.data || {};
-  if (data.type === "bewaren" && Array.isArray(data.urls)) event.waitUntil(bewaren(data.urls));
+  if (data.type === "bewaren" && Array.isArray(data.urls)) event.waitUntil(bewaren(data.urls, data.statisch));
   else if (data.type === "vergeten" && typeof data.slug === "string") {
     event.waitUntil(caches.delete(VOORVOEGSEL + data.slug));
   } else if (data.type === "opruimen") event.waitUntil(opruimen());
@@ -97,6 +121,14 @@ function bewaard(deur) {
 
 self.addEventListener("fetch", function (event) {
   if (event.request.method !== "GET") return;
+  if (isStatisch(event.request.url)) {
+    event.respondWith(fetch(event.request).catch(function () {
+      return caches.open(STATISCH).then(function (cache) {
+        return cache.match(event.request.url, { ignoreVary: true });
+      }).then(function (antwoord) { return antwoord || Response.error(); });
+    }));
+    return;
+  }
   var deur = deurVan(event.request.url);
   if (!deur) return;
   var naam = VOORVOEGSEL + deur.slug;

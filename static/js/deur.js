@@ -280,7 +280,13 @@
       .catch(function () { /* no offline copy; the door still works online */ });
     navigator.serviceWorker.ready.then(function (registratie) {
       if (registratie.active) {
-        registratie.active.postMessage({ type: "bewaren", urls: [window.location.pathname, lijstUrl] });
+        var statisch = Array.prototype.map.call(
+          document.querySelectorAll("link[rel=stylesheet][href], script[src]"),
+          function (el) { return el.href || el.src; }
+        );
+        registratie.active.postMessage({
+          type: "bewaren", urls: [window.location.pathname, lijstUrl], statisch: statisch
+        });
       }
     });
   }
