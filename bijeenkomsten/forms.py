@@ -201,3 +201,10 @@ class InloperForm(forms.Form):
         error_messages=FOUTEN["email"],
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False  # the page's form holds the button
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(Field("naam"), Field("organisatie"), Field("email"))

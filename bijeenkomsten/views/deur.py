@@ -44,7 +44,6 @@ def deurlijst(bijeenkomst):
     aanmeldingen = list(
         bijeenkomst.aanmeldingen.filter(status__in=Aanmelding.BEVESTIGDE_STATUSSEN)
         .select_related("organisatie")
-        .only("pk", "naam", "email", "status", "organisatie_naam", "aan_de_deur", "organisatie")
         .order_by("naam", "pk")
     )
     namen = Counter(a.naam.strip().lower() for a in aanmeldingen)
