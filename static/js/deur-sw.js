@@ -27,8 +27,9 @@ function isLijst(verzoek) {
   return new URL(verzoek.url).pathname.slice(-"/deur/lijst.json".length) === "/deur/lijst.json";
 }
 
-// Remove every kept meeting that has ended, or whose end is unknown; when the last one
-// goes, the styles and scripts go too.
+// Remove every kept meeting that has ended; when the last one goes, the styles and scripts
+// go too. A page is only ever kept beside its list (bewarenDeur puts the list first, the
+// fetch handler adds a page only where a list is), so a cache without a list holds no page.
 function opruimen() {
   return caches.keys().then(function (namen) {
     var deuren = namen.filter(function (n) { return n.indexOf(VOORVOEGSEL) === 0 && n !== STATISCH; });
@@ -36,7 +37,7 @@ function opruimen() {
       return caches.open(naam).then(function (cache) {
         return cache.keys().then(function (verzoeken) {
           var lijst = verzoeken.filter(isLijst)[0];
-          if (!lijst) return caches.delete(naam);
+          if (!lijst) return false; // being filled right now
           return cache.match(lijst, { ignoreVary: true })
             .then(function (antwoord) { return antwoord.json(); })
             .then(function (data) {
@@ -85,8 +86,15 @@ function bewarenDeur(urls) {
     return fetch(url, { credentials: "same-origin", redirect: "manual", cache: "no-store" });
   })).then(function (antwoorden) {
     if (!antwoorden.every(bruikbaar)) return caches.delete(VOORVOEGSEL + deuren[0].slug);
+    // The list (with the meeting's end) first: the page never sits in a cache without it.
     return caches.open(VOORVOEGSEL + deuren[0].slug).then(function (cache) {
-      return Promise.all(antwoorden.map(function (a, i) { return cache.put(deuren[i].pad, a); }));
+      var lijstEerst = function (d) { return /\/lijst\.json$/.test(d.pad) ? 0 : 1; };
+      var volgorde = deuren.map(function (d, i) { return i; }).sort(function (i, j) {
+        return lijstEerst(deuren[i]) - lijstEerst(deuren[j]);
+      });
+      return volgorde.reduce(function (klaar, i) {
+        return klaar.then(function () { return cache.put(deuren[i].pad, antwoorden[i]); });
+      }, Promise.resolve());
     });
   }).then(opruimen, function () { /* offline: keep what there is */ });
 }
@@ -136,7 +144,13 @@ self.addEventListener("fetch", function (event) {
     if (bruikbaar(antwoord)) {
       if (!deur.zoekt) {
         var kopie = antwoord.clone();
-        event.waitUntil(caches.open(naam).then(function (cache) { return cache.put(deur.pad, kopie); }));
+        event.waitUntil(caches.open(naam).then(function (cache) {
+          if (isLijst(event.request)) return cache.put(deur.pad, kopie);
+          // Refresh the kept page only where its list is kept (and so its end known).
+          return cache.keys().then(function (verzoeken) {
+            return verzoeken.some(isLijst) ? cache.put(deur.pad, kopie) : null;
+          });
+        }));
       }
     } else if (antwoord.type === "opaqueredirect" || antwoord.status === 403 || antwoord.redirected) {
       event.waitUntil(caches.delete(naam)); // logged out, or no longer allowed
