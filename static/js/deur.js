@@ -264,6 +264,19 @@
       .catch(function () { if (!uitgelogd) toonOffline(true); });
   }
 
+  // Registering a walk-in needs the server: without a network, say what to do instead of
+  // leaving the browser's offline page.
+  var inloper = document.getElementById("deur-inloper");
+  if (inloper) {
+    inloper.addEventListener("click", function (event) {
+      if (navigator.onLine !== false && offline.hidden) return;
+      event.preventDefault();
+      meld(tekst("inloper-offline"));
+      offline.hidden = false;
+      wachtrijTekst.textContent = tekst("inloper-offline");
+    });
+  }
+
   window.addEventListener("online", function () { versturen(); verversen(); });
   window.addEventListener("offline", function () { toonOffline(true); });
   window.setInterval(function () { versturen(); verversen(); }, VERVERS_MS);

@@ -165,6 +165,8 @@ def test_zonder_verbinding_wordt_inchecken_bewaard_en_later_verstuurd(telefoon, 
     expect(page.get_by_text("Geen verbinding.")).to_be_visible()
     expect(rij(page, "anna@welzijn-noord.nl")).to_have_class(re.compile("deur-rij--binnen"))
     assert_geen_overtredingen(page)
+    page.get_by_role("link", name="Iemand zonder aanmelding binnenlaten").click()
+    expect(page.get_by_text("schrijf naam en organisatie op").first).to_be_visible()
 
     telefoon.set_offline(False)
     expect(page.get_by_text("Geen verbinding.")).to_be_hidden(timeout=15_000)
