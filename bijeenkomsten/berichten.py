@@ -8,6 +8,8 @@ from netwerk.models import SiteConfiguratie
 
 
 def _stuur(aanmelding, onderwerp, template, **extra):
+    if not aanmelding.email:  # a walk-in registered at the door without an address
+        return None
     bijeenkomst = aanmelding.bijeenkomst
     bijlagen = extra.pop("bijlagen", ())
     context = {

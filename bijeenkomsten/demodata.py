@@ -85,6 +85,8 @@ def _moment(jaar, maand, dag, uur, minuut=0):
 def _bijeenkomsten():
     nu = timezone.localtime()
     komend = (nu + datetime.timedelta(days=45)).replace(hour=15, minute=0, second=0, microsecond=0)
+    # Under way whenever the demo is loaded, so that a coordinator can try the door mode.
+    vandaag = (nu - datetime.timedelta(minutes=30)).replace(minute=0, second=0, microsecond=0)
     return [
         {
             "slug": "samen-sterk-tegen-armoede",
@@ -207,6 +209,30 @@ def _bijeenkomsten():
                 "burgerplatform-zaanstad",
             ],
         },
+        {
+            "slug": "netwerkcafe-vandaag",
+            "titel": "Netwerkcafé: kennismaken met de buren in het netwerk",
+            "omschrijving": "Een informele inloop voor wijkteams, welzijn en "
+            "vrijwilligersorganisaties die elkaar nog niet kennen.",
+            "start": vandaag,
+            "einde": vandaag + datetime.timedelta(hours=4),
+            "capaciteit": 16,
+            "themas": ["eenzaamheid", "mantelzorg"],
+            "locatie": "Zonneburcht",
+            "verslag": "",
+            # Two attendees share a name: the door tells them apart by their e-mail domain.
+            "dubbele_naam": True,
+            "deelnemers": [
+                "wijkteam-vraagraak",
+                "voedselbank-maassluis",
+                "humanitas-maassluis",
+                "minters-mantelzorg",
+                "seniorenwelzijn-maassluis",
+                "welzijn-e25",
+                "vrijwilligerssteunpunt-maassluis",
+                "stichting-present-maassluis",
+            ],
+        },
     ]
 
 
@@ -246,13 +272,19 @@ def laad():
 
         if bijeenkomst.aanmeldingen.exists():
             continue
+        naam = ""
         for nummer, slug in enumerate(data["deelnemers"] * 2):
             if slug not in organisaties:
                 continue
+            vorige_naam = naam
             naam = f"{willekeurig.choice(VOORNAMEN)} {willekeurig.choice(ACHTERNAMEN)}"
+            if nummer == 1 and data.get("dubbele_naam"):
+                naam = vorige_naam
             status = Aanmelding.Status.BEVESTIGD
             if bijeenkomst.is_afgelopen:
                 status = Aanmelding.Status.AANWEZIG if nummer % 7 else Aanmelding.Status.BEVESTIGD
+            elif bijeenkomst.start <= timezone.now() and nummer % 3 == 2:
+                status = Aanmelding.Status.AANWEZIG
             Aanmelding.objects.create(
                 bijeenkomst=bijeenkomst,
                 naam=naam,
@@ -263,6 +295,8 @@ def laad():
                 ),
                 status=status,
                 aangemaakt=bijeenkomst.start - datetime.timedelta(days=20 - nummer % 10),
-                aanwezig_op=bijeenkomst.start if status == Aanmelding.Status.AANWEZIG else None,
+                aanwezig_op=min(bijeenkomst.start, timezone.now())
+                if status == Aanmelding.Status.AANWEZIG
+                else None,
             )
     return f"{len(bijeenkomsten)} bijeenkomsten"

@@ -177,3 +177,36 @@ class VerplaatsForm(forms.Form):
         max_length=500,
         error_messages={"required": _("Geef een reden op.")},
     )
+
+
+class InloperForm(forms.Form):
+    """Someone at the door who did not register: the door mode lets them in (views.deur)."""
+
+    naam = forms.CharField(
+        label=_("Naam"),
+        max_length=200,
+        validators=[een_regel_zonder_webadres],
+        error_messages={"required": _("Vul een naam in.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    organisatie = forms.CharField(
+        label=_("Organisatie"),
+        max_length=200,
+        required=False,
+        validators=[een_regel_zonder_webadres],
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres (mag leeg blijven)"),
+        max_length=254,
+        required=False,
+        error_messages=FOUTEN["email"],
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False  # the page's form holds the button
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(Field("naam"), Field("organisatie"), Field("email"))

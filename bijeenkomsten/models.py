@@ -388,6 +388,14 @@ class Aanmelding(models.Model):
         blank=True,
         help_text=_("Tijdstip van inchecken. Wordt automatisch ingevuld."),
     )
+    aan_de_deur = models.BooleanField(
+        _("aangemeld aan de deur"),
+        default=False,
+        help_text=_(
+            "Kwam zonder aanmelding en is bij de deur ingeschreven en meteen binnengelaten, "
+            "ook als de bijeenkomst vol was."
+        ),
+    )
     aangemeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -416,10 +424,11 @@ class Aanmelding(models.Model):
         ordering = ["bijeenkomst", "aangemaakt", "pk"]
         constraints = [
             # One active registration per e-mail address per meeting, whatever the case.
+            # Walk-ins registered at the door may have no address at all.
             models.UniqueConstraint(
                 "bijeenkomst",
                 Lower("email"),
-                condition=~models.Q(status="geannuleerd"),
+                condition=~models.Q(status="geannuleerd") & ~models.Q(email=""),
                 name="aanmelding_uniek_email_per_bijeenkomst",
                 violation_error_message=_("Dit e-mailadres is al aangemeld voor deze bijeenkomst."),
             )

@@ -401,11 +401,42 @@ def verplaatsen(aanmelding, naar, reden, door):
     return aanmelding
 
 
+class IncheckenGesloten(AanmeldenFout):
+    pass
+
+
+def inchecken_vanaf(bijeenkomst):
+    """The moment check-in at the door opens: INCHECKEN_MINUTEN_VOOR_START before the start."""
+    return bijeenkomst.start - datetime.timedelta(minutes=settings.INCHECKEN_MINUTEN_VOOR_START)
+
+
+def reden_inchecken_gesloten(bijeenkomst, moment=None):
+    """Why nobody can be checked in now, or None from shortly before the start to the end."""
+    moment = moment or timezone.now()
+    if bijeenkomst.status == Bijeenkomst.Status.GEANNULEERD:
+        return _("Deze bijeenkomst gaat niet door. Inchecken kan niet.")
+    vanaf = inchecken_vanaf(bijeenkomst)
+    if moment < vanaf:
+        return _("Inchecken kan pas vanaf %(datum)s om %(tijd)s.") % {
+            "datum": timezone.localtime(vanaf).strftime("%d-%m-%Y"),
+            "tijd": timezone.localtime(vanaf).strftime("%H:%M"),
+        }
+    if moment > bijeenkomst.einde:
+        return _("De bijeenkomst is afgelopen. Inchecken kan niet meer.")
+    return None
+
+
 def inchecken(aanmelding):
     """Mark a confirmed attendee present. Tapping twice, or on two phones, changes nothing.
 
+    Only while the door is open (reden_inchecken_gesloten). Safe to repeat, which the door's
+    offline queue relies on: a check-in sent again later, after someone undid it on another
+    phone, makes the person present again: at the door, present wins.
     Returns the registration as stored now; raises AanmeldenFout for anyone without a place.
     """
+    reden = reden_inchecken_gesloten(aanmelding.bijeenkomst)
+    if reden:
+        raise IncheckenGesloten(reden)
     Aanmelding.objects.filter(pk=aanmelding.pk, status=Aanmelding.Status.BEVESTIGD).update(
         status=Aanmelding.Status.AANWEZIG, aanwezig_op=timezone.now()
     )
@@ -416,6 +447,53 @@ def inchecken(aanmelding):
             % {"naam": aanmelding.naam, "status": aanmelding.get_status_display().lower()}
         )
     return aanmelding
+
+
+def aan_de_deur_aanmelden(bijeenkomst, *, naam, organisatie_naam="", email="", door=None):
+    """Let in someone who did not register: registered and present at once, as a walk-in.
+
+    Even when the meeting is full: how many fit in the room is the coordinator's call at the
+    door. The waiting list is left alone: nobody on it is passed over or promoted, and the
+    walk-in sends no e-mail. Locks the meeting like every service that counts places, so a
+    walk-in and an online registration never interleave.
+    """
+    naam = naam.strip()
+    organisatie_naam = organisatie_naam.strip()
+    email = email.strip()
+    if not naam:
+        raise AanmeldenFout(_("Vul een naam in."))
+    with transaction.atomic():
+        bijeenkomst = _vergrendel(bijeenkomst.pk)
+        reden = reden_inchecken_gesloten(bijeenkomst)
+        if reden:
+            raise IncheckenGesloten(reden)
+        if (
+            email
+            and bijeenkomst.aanmeldingen.filter(email__iexact=email)
+            .exclude(status=Aanmelding.Status.GEANNULEERD)
+            .exists()
+        ):
+            raise AlAangemeld(_("Dit e-mailadres staat al op de lijst. Zoek de persoon op naam."))
+        organisatie = (
+            Organisatie.objects.gepubliceerd().filter(naam__iexact=organisatie_naam).first()
+            if organisatie_naam
+            else None
+        )
+        try:
+            with transaction.atomic():
+                return Aanmelding.objects.create(
+                    bijeenkomst=bijeenkomst,
+                    naam=naam,
+                    email=email,
+                    organisatie=organisatie,
+                    organisatie_naam="" if organisatie else organisatie_naam,
+                    status=Aanmelding.Status.AANWEZIG,
+                    aanwezig_op=timezone.now(),
+                    aan_de_deur=True,
+                    aangemeld_door=door,
+                )
+        except IntegrityError as fout:
+            raise AlAangemeld(_("Dit e-mailadres staat al op de lijst.")) from fout
 
 
 def inchecken_ongedaan(aanmelding):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bijeenkomsten.views import coordinatie, publiek
+from bijeenkomsten.views import coordinatie, deur, publiek
 
 app_name = "bijeenkomsten"
 
@@ -52,4 +52,19 @@ urlpatterns = [
         name="export",
     ),
     path("coordinatie/bijeenkomsten/<slug:slug>/netwerk/", coordinatie.netwerk, name="netwerk"),
+    # Door mode (bijeenkomsten.views.deur); its service worker's scope covers every door page.
+    path("coordinatie/deur-sw.js", deur.service_worker, name="deur_sw"),
+    path("coordinatie/bijeenkomsten/<slug:slug>/deur/", deur.deur, name="deur"),
+    path("coordinatie/bijeenkomsten/<slug:slug>/deur/lijst.json", deur.lijst, name="deur_lijst"),
+    path(
+        "coordinatie/bijeenkomsten/<slug:slug>/deur/inchecken/",
+        deur.inchecken,
+        name="deur_inchecken",
+    ),
+    path(
+        "coordinatie/bijeenkomsten/<slug:slug>/deur/ongedaan/",
+        deur.ongedaan,
+        name="deur_ongedaan",
+    ),
+    path("coordinatie/bijeenkomsten/<slug:slug>/deur/inloper/", deur.inloper, name="deur_inloper"),
 ]

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     # Knows whether the logged-in user also gave the code of their second factor.
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Logging out also wipes what the door's service worker kept on the phone.
+    "netwerk.uitloggen.WisSiteGegevensMiddleware",
     # Ends a staff session after a working day or an hour idle (netwerk/sessies.py).
     "netwerk.sessies.StafSessieMiddleware",
     # Staff without a verified second factor go to the code page first.
@@ -254,6 +256,8 @@ AANMELDEN_LOCK_TIMEOUT_MS = env.int("AANMELDEN_LOCK_TIMEOUT_MS", default=5000)
 AANMELDEN_LIMIET_PER_UUR = env.int("AANMELDEN_LIMIET_PER_UUR", default=20)
 # Days before a meeting that attendees get their reminder (a periodic task, every hour).
 HERINNERING_DAGEN = env.int("HERINNERING_DAGEN", default=2)
+# Minutes before a meeting's start that check-in at the door opens (until the meeting ends).
+INCHECKEN_MINUTEN_VOOR_START = env.int("INCHECKEN_MINUTEN_VOOR_START", default=120)
 # The concurrency tests' switches (race window, lock off) exist only in tests/settings.py:
 # no environment variable can weaken the registration lock.
 

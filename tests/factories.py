@@ -145,6 +145,12 @@ class BijeenkomstFactory(factory.django.DjangoModelFactory):
     status = "gepubliceerd"
     adres = "Stadhuis, Stadserf 1, Zaandam"
 
+    class Params:
+        # Starts within the hour: registration still open, and check-in at the door too.
+        deur_open = factory.Trait(
+            start=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(hours=1))
+        )
+
     @factory.post_generation
     def coordinatoren(self, create, extracted, **kwargs):
         if create and extracted:

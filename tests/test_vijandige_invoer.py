@@ -114,12 +114,14 @@ def coordinatie_paden(g):
     for bijeenkomst in (g["bijeenkomst"], g["verleden"]):
         paden += [
             reverse(f"bijeenkomsten:{naam}", args=[bijeenkomst.slug])
-            for naam in ("deelnemers", "inchecken", "presentielijst", "netwerk")
+            for naam in ("deelnemers", "inchecken", "presentielijst", "netwerk", "deur")
         ]
     zoek = "?q=%3Cscript%3Ealert(1)%3C/script%3E"
     paden += [
         reverse("bijeenkomsten:deelnemers", args=[g["bijeenkomst"].slug]) + zoek,
         reverse("bijeenkomsten:inchecken", args=[g["bijeenkomst"].slug]) + zoek,
+        reverse("bijeenkomsten:deur", args=[g["bijeenkomst"].slug]) + zoek,
+        reverse("bijeenkomsten:deur_ongedaan", args=[g["bijeenkomst"].slug]),
     ]
     return paden
 

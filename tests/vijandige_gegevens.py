@@ -126,8 +126,9 @@ def maak_vijandige_gegevens():
         titel=vijandig("Bijeenkomst"),
         slug="bijeenkomst-vijandig",
         omschrijving=vijandig("Bijeenkomstomschrijving") + "\n" + ICS_REGELS,
-        start=timezone.now() + datetime.timedelta(days=10),
-        einde=timezone.now() + datetime.timedelta(days=10, hours=2),
+        # Starts within the hour, so that check-in at the door is open (below).
+        start=timezone.now() + datetime.timedelta(hours=1),
+        einde=timezone.now() + datetime.timedelta(hours=3),
         locatie_naam=vijandig("Zaal"),
         adres=vijandig("Bijeenkomstadres"),
         capaciteit=len(FORMULES),

@@ -220,7 +220,7 @@ def test_verplaatsen_naar_bevestigd_kan_niet_als_het_vol_is():
 
 
 def test_inchecken_is_veilig_om_twee_keer_te_doen_en_ongedaan_te_maken():
-    bijeenkomst = BijeenkomstFactory()
+    bijeenkomst = BijeenkomstFactory(deur_open=True)
     a = aanmelden(bijeenkomst, "a@x.nl")
     eerste = services.inchecken(a)
     tijd = eerste.aanwezig_op
@@ -232,14 +232,14 @@ def test_inchecken_is_veilig_om_twee_keer_te_doen_en_ongedaan_te_maken():
 
 
 def test_inchecken_van_wachtlijst_wordt_geweigerd():
-    bijeenkomst = BijeenkomstFactory(capaciteit=0)
+    bijeenkomst = BijeenkomstFactory(capaciteit=0, deur_open=True)
     a = aanmelden(bijeenkomst, "a@x.nl")
     with pytest.raises(services.AanmeldenFout, match="geen bevestigde plaats"):
         services.inchecken(a)
 
 
 def test_aanwezige_telt_mee_voor_capaciteit():
-    bijeenkomst = BijeenkomstFactory(capaciteit=1)
+    bijeenkomst = BijeenkomstFactory(capaciteit=1, deur_open=True)
     services.inchecken(aanmelden(bijeenkomst, "a@x.nl"))
     assert aanmelden(bijeenkomst, "b@x.nl").status == "wachtlijst"
 

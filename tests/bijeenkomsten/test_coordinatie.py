@@ -22,7 +22,9 @@ def coordinator():
 
 @pytest.fixture
 def bijeenkomst(coordinator):
-    return BijeenkomstFactory(slug="samen", capaciteit=2, coordinatoren=[coordinator])
+    return BijeenkomstFactory(
+        slug="samen", capaciteit=2, coordinatoren=[coordinator], deur_open=True
+    )
 
 
 @pytest.fixture

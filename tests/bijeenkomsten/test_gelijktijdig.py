@@ -321,7 +321,9 @@ def test_inchecken_vanaf_twee_telefoons_tegelijk(druk, live_server, client):
     from tests.factories import GebruikerFactory
 
     coordinator = GebruikerFactory()
-    bijeenkomst = BijeenkomstFactory(capaciteit=CAPACITEIT, coordinatoren=[coordinator])
+    bijeenkomst = BijeenkomstFactory(
+        capaciteit=CAPACITEIT, coordinatoren=[coordinator], deur_open=True
+    )
     aanmelding = services.aanmelden(bijeenkomst, naam="Anna", email="anna@voorbeeld.nl")
     client.force_login(coordinator)
     telefoon = Bezoeker(

@@ -19,7 +19,9 @@ def coordinator():
 
 @pytest.fixture
 def bijeenkomst(coordinator):
-    return BijeenkomstFactory(slug="samen", titel="Samen sterk", coordinatoren=[coordinator])
+    return BijeenkomstFactory(
+        slug="samen", titel="Samen sterk", coordinatoren=[coordinator], deur_open=True
+    )
 
 
 @pytest.fixture

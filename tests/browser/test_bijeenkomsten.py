@@ -49,6 +49,7 @@ def gegevens(transactional_db):
         slug="netwerkontbijt",
         capaciteit=10,
         coordinatoren=[coordinator],
+        deur_open=True,  # check-in at the door is open
     )
     open_.themas.set([thema])
     vol = BijeenkomstFactory(titel="Mantelzorgcafé", slug="mantelzorgcafe", capaciteit=1)
