@@ -40,7 +40,9 @@ def _aanmelding(bijeenkomst, pk):
 
 @coordinator_pagina
 def overzicht(request):
-    bijeenkomsten = Bijeenkomst.objects.beheerbaar_door(request.user).met_aantallen()
+    bijeenkomsten = (
+        Bijeenkomst.objects.beheerbaar_door(request.user).met_aantallen().order_by("-start")
+    )
     return render(
         request, "bijeenkomsten/coordinatie/overzicht.html", {"bijeenkomsten": bijeenkomsten}
     )
