@@ -12,6 +12,7 @@ from itertools import combinations
 from django.utils import timezone
 
 from bijeenkomsten.models import Aanmelding
+from bijeenkomsten.opkomst import Opkomst, opkomst
 from organisaties.models import Organisatie
 from organisaties.taxonomie import taxonomie
 
@@ -25,6 +26,7 @@ class Inzicht:
     nieuwe_paren: list = field(default_factory=list)  # (organisatie, organisatie)
     getypte_organisaties: list = field(default_factory=list)  # names not in the directory
     aantal_deelnemers: int = 0
+    opkomst: Opkomst | None = None  # registered against present, ended meetings only
 
 
 def _deelname(bijeenkomsten):
@@ -96,4 +98,5 @@ def netwerkinzicht(bijeenkomsten, alle_eerdere=None):
         ),
         getypte_organisaties=getypt.most_common(),
         aantal_deelnemers=sum(per_organisatie.values()) + sum(getypt.values()),
+        opkomst=opkomst(bijeenkomsten),
     )

@@ -47,6 +47,11 @@ urlpatterns = [
         name="presentielijst",
     ),
     path(
+        "coordinatie/bijeenkomsten/<slug:slug>/downloaden/",
+        coordinatie.downloaden,
+        name="downloaden",
+    ),
+    path(
         "coordinatie/bijeenkomsten/<slug:slug>/export.<str:formaat>",
         coordinatie.export,
         name="export",

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from bijeenkomsten.views import inloggen
 from netwerk import gezondheid, tweestapsverificatie, views
 from organisaties import views as organisatie_views
 
@@ -30,6 +31,8 @@ urlpatterns = [
         tweestapsverificatie.instellen,
         name="tweestapsverificatie_instellen",
     ),
+    # Before the admin's own login: coordinators then land on /coordinatie/.
+    path("admin/login/", inloggen.inloggen),
     path("admin/", admin.site.urls),
 ]
 

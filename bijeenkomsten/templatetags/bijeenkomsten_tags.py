@@ -2,6 +2,7 @@
 
 from django import template
 
+from bijeenkomsten import rechten
 from bijeenkomsten.models import Bijeenkomst
 
 register = template.Library()
@@ -11,3 +12,9 @@ register = template.Library()
 def komende_bijeenkomsten(aantal=3):
     """``{% komende_bijeenkomsten 3 as bijeenkomsten %}``: the next published meetings."""
     return list(Bijeenkomst.objects.gepubliceerd().komend()[:aantal])
+
+
+@register.filter
+def mag_coordineren(gebruiker):
+    """``{% if request.user|mag_coordineren %}``: whether the coordinator pages are for them."""
+    return rechten.mag_coordineren(gebruiker)

@@ -12,13 +12,14 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from bijeenkomsten import exports, inzage, services
 from bijeenkomsten.filters import AanmeldingFilter, IncheckFilter
 from bijeenkomsten.forms import NamensAanmeldForm, PlakForm, VerplaatsForm
 from bijeenkomsten.models import Aanmelding, Bijeenkomst, Inzage
 from bijeenkomsten.netwerkinzicht import netwerkinzicht
+from bijeenkomsten.opkomst import opkomst
 from bijeenkomsten.rechten import vereis_aanmeldingen_zien
 
 
@@ -39,7 +40,9 @@ def _aanmelding(bijeenkomst, pk):
 
 @coordinator_pagina
 def overzicht(request):
-    bijeenkomsten = Bijeenkomst.objects.beheerbaar_door(request.user).met_aantallen()
+    bijeenkomsten = (
+        Bijeenkomst.objects.beheerbaar_door(request.user).met_aantallen().order_by("-start")
+    )
     return render(
         request, "bijeenkomsten/coordinatie/overzicht.html", {"bijeenkomsten": bijeenkomsten}
     )
@@ -80,6 +83,7 @@ def deelnemers(request, slug):
             "namens_form": namens_form,
             "plak_form": PlakForm(),
             "verplaats_form": VerplaatsForm(),
+            "opkomst": opkomst([bijeenkomst]),
         },
         status=400 if namens_form.errors else 200,
     )
@@ -134,19 +138,33 @@ def verplaatsen(request, slug, pk):
 
 
 @coordinator_pagina
-@require_POST
 def annuleren(request, slug, pk):
+    """Cancelling asks first: a page that says whom it is about and what follows, and only
+    its button (bevestigd=ja) cancels. Works without JavaScript."""
     bijeenkomst = _bijeenkomst(request, slug)
     aanmelding = _aanmelding(bijeenkomst, pk)
-    try:
-        services.annuleren(aanmelding)
-    except services.AanmeldenFout as fout:  # busy meeting: nothing changed, say so
-        messages.error(request, f"{aanmelding.naam}: {fout}")
-    else:
-        messages.success(
-            request, _("De aanmelding van %(naam)s is geannuleerd.") % {"naam": aanmelding.naam}
+    terug = reverse("bijeenkomsten:deelnemers", args=[slug])
+    if aanmelding.status == Aanmelding.Status.GEANNULEERD:
+        messages.info(
+            request, _("De aanmelding van %(naam)s was al geannuleerd.") % {"naam": aanmelding.naam}
         )
-    return redirect("bijeenkomsten:deelnemers", slug=slug)
+        return redirect(terug)
+    if request.method == "POST" and request.POST.get("bevestigd") == "ja":
+        try:
+            services.annuleren(aanmelding)
+        except services.AanmeldenFout as fout:  # busy meeting: nothing changed, say so
+            messages.error(request, f"{aanmelding.naam}: {fout}")
+        else:
+            messages.success(
+                request,
+                _("De aanmelding van %(naam)s is geannuleerd.") % {"naam": aanmelding.naam},
+            )
+        return redirect(terug)
+    return render(
+        request,
+        "bijeenkomsten/coordinatie/annuleren.html",
+        {"bijeenkomst": bijeenkomst, "aanmelding": aanmelding, "terug": terug},
+    )
 
 
 @coordinator_pagina
@@ -208,8 +226,24 @@ def inchecken_actie(request, slug, pk):
 
 
 @coordinator_pagina
+def downloaden(request, slug):
+    """The deliberate step before a file or printout with personal data: what it holds and
+    what to do with it. Its buttons are the only way to the exports and the presentielijst."""
+    bijeenkomst = _bijeenkomst(request, slug)
+    return render(
+        request, "bijeenkomsten/coordinatie/downloaden.html", {"bijeenkomst": bijeenkomst}
+    )
+
+
+def _naar_downloaden(slug):
+    return redirect("bijeenkomsten:downloaden", slug=slug)
+
+
+@coordinator_pagina
 def presentielijst(request, slug):
     bijeenkomst = _bijeenkomst(request, slug)
+    if request.GET.get("bevestigd") != "ja":
+        return _naar_downloaden(slug)
     aanmeldingen = (
         bijeenkomst.aanmeldingen.filter(status__in=Aanmelding.BEVESTIGDE_STATUSSEN)
         .select_related("organisatie")
@@ -224,16 +258,20 @@ def presentielijst(request, slug):
 
 
 @coordinator_pagina
+@require_http_methods(["GET", "POST"])
 def export(request, slug, formaat):
+    """The file itself, by POST from the page of ``downloaden`` only."""
     bijeenkomst = _bijeenkomst(request, slug)
+    if formaat not in ("csv", "xlsx"):
+        raise Http404
+    if request.method != "POST":  # a link or bookmark: first the page with the reminder
+        return _naar_downloaden(slug)
     aanmeldingen = bijeenkomst.aanmeldingen.select_related("organisatie").order_by("status", "naam")
     if formaat == "csv":
         inhoud, soort = exports.als_csv(aanmeldingen), "text/csv; charset=utf-8"
-    elif formaat == "xlsx":
+    else:
         inhoud = exports.als_xlsx(aanmeldingen, bijeenkomst.titel)
         soort = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    else:
-        raise Http404
     actie = Inzage.Actie.EXPORT_CSV if formaat == "csv" else Inzage.Actie.EXPORT_XLSX
     inzage.vastleggen(request.user, actie, bijeenkomst)
     response = HttpResponse(inhoud, content_type=soort)

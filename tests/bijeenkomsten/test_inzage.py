@@ -41,7 +41,11 @@ def bekijken(aanmelding):
         (reverse("bijeenkomsten:deelnemers", args=[slug]), "deelnemerslijst", None),
         (reverse("bijeenkomsten:deelnemers", args=[slug]) + "?q=geheim", "deelnemerslijst", None),
         (reverse("bijeenkomsten:inchecken", args=[slug]), "inchecklijst", None),
-        (reverse("bijeenkomsten:presentielijst", args=[slug]), "presentielijst", None),
+        (
+            reverse("bijeenkomsten:presentielijst", args=[slug]) + "?bevestigd=ja",
+            "presentielijst",
+            None,
+        ),
         (reverse("bijeenkomsten:export", args=[slug, "csv"]), "export_csv", None),
         (reverse("bijeenkomsten:export", args=[slug, "xlsx"]), "export_xlsx", None),
         (
@@ -58,6 +62,11 @@ def bekijken(aanmelding):
     ]
 
 
+def opvragen(client, url):
+    """Files come by POST from the download step; pages by GET."""
+    return client.post(url) if "/export." in url else client.get(url)
+
+
 @pytest.mark.parametrize("wie", ["coordinator", "beheerder"])
 def test_elke_pagina_met_deelnemers_legt_precies_een_inzage_vast(
     client, aanmelding, coordinator, beheerder, wie
@@ -66,7 +75,7 @@ def test_elke_pagina_met_deelnemers_legt_precies_een_inzage_vast(
     client.force_login(gebruiker)
     for url, actie, over in bekijken(aanmelding):
         Inzage.objects.all().delete()
-        assert client.get(url).status_code == 200, url
+        assert opvragen(client, url).status_code == 200, url
         inzage = Inzage.objects.get()
         assert inzage.gebruiker == gebruiker, url
         assert inzage.gebruikersnaam == gebruiker.username
@@ -79,7 +88,7 @@ def test_elke_pagina_met_deelnemers_legt_precies_een_inzage_vast(
 def test_coordinator_zonder_rechten_krijgt_403_en_er_komt_niets_in_het_log(client, aanmelding):
     client.force_login(GebruikerFactory(username="ander", groepen=[COORDINATOREN]))
     for url, _, _ in bekijken(aanmelding):
-        response = client.get(url)
+        response = opvragen(client, url)
         if url.startswith("/admin/"):
             # The admin behaves as if another meeting's registrations do not exist.
             assert "Geheime Persoon" not in response.content.decode(), url
@@ -90,7 +99,7 @@ def test_coordinator_zonder_rechten_krijgt_403_en_er_komt_niets_in_het_log(clien
 
 def test_onbekend_exportformaat_legt_niets_vast(client, aanmelding, coordinator):
     client.force_login(coordinator)
-    assert client.get(reverse("bijeenkomsten:export", args=["samen", "pdf"])).status_code == 404
+    assert client.post(reverse("bijeenkomsten:export", args=["samen", "pdf"])).status_code == 404
     assert not Inzage.objects.exists()
 
 
@@ -124,7 +133,7 @@ def test_beheerlijst_legt_elke_getoonde_bijeenkomst_vast(client, aanmelding, beh
 
 def test_log_blijft_als_account_en_bijeenkomst_weg_zijn(client, aanmelding, coordinator):
     client.force_login(coordinator)
-    client.get(reverse("bijeenkomsten:presentielijst", args=["samen"]))
+    client.get(reverse("bijeenkomsten:presentielijst", args=["samen"]) + "?bevestigd=ja")
     coordinator.delete()
     aanmelding.bijeenkomst.delete()
     inzage = Inzage.objects.get()

@@ -41,9 +41,9 @@ def get_urls(aanmelding):
         reverse("bijeenkomsten:deelnemers", args=[slug]),
         reverse("bijeenkomsten:deelnemers", args=[slug]) + "?q=geheim",
         reverse("bijeenkomsten:inchecken", args=[slug]),
-        reverse("bijeenkomsten:presentielijst", args=[slug]),
-        reverse("bijeenkomsten:export", args=[slug, "csv"]),
-        reverse("bijeenkomsten:export", args=[slug, "xlsx"]),
+        reverse("bijeenkomsten:presentielijst", args=[slug]) + "?bevestigd=ja",
+        reverse("bijeenkomsten:downloaden", args=[slug]),
+        reverse("bijeenkomsten:annuleren", args=[slug, aanmelding.pk]),
         reverse("bijeenkomsten:netwerk", args=[slug]),
         reverse("admin:bijeenkomsten_aanmelding_change", args=[aanmelding.pk]),
     ]
@@ -62,7 +62,9 @@ def post_urls(aanmelding):
             reverse("bijeenkomsten:inchecken_actie", args=[slug, aanmelding.pk]),
             {"actie": "aanwezig"},
         ),
-        (reverse("bijeenkomsten:annuleren", args=[slug, aanmelding.pk]), {}),
+        (reverse("bijeenkomsten:annuleren", args=[slug, aanmelding.pk]), {"bevestigd": "ja"}),
+        (reverse("bijeenkomsten:export", args=[slug, "csv"]), {}),
+        (reverse("bijeenkomsten:export", args=[slug, "xlsx"]), {}),
     ]
 
 

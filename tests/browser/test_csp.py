@@ -116,8 +116,9 @@ def test_coordinatiepaginas_houden_zich_aan_het_beleid(beheerder, site):
     paden = [reverse("bijeenkomsten:coordinatie"), reverse("bijeenkomsten:netwerk_totaal")]
     paden += [
         reverse(f"bijeenkomsten:{naam}", args=[slug])
-        for naam in ("deelnemers", "inchecken", "presentielijst", "netwerk")
+        for naam in ("deelnemers", "inchecken", "downloaden", "netwerk")
     ]
+    paden.append(reverse("bijeenkomsten:presentielijst", args=[slug]) + "?bevestigd=ja")
     fouten = []
     for pad in paden:
         fouten += controleer(beheerder, site + pad)

@@ -97,9 +97,10 @@ def test_coordinatie_en_beheer_voeren_geen_ingevoerde_opmaak_uit(beheerder, site
     bijeenkomst, organisatie = gegevens["bijeenkomst"], gegevens["organisatie"]
     paden = [
         reverse(f"bijeenkomsten:{naam}", args=[bijeenkomst.slug])
-        for naam in ("deelnemers", "inchecken", "presentielijst", "netwerk", "deur")
+        for naam in ("deelnemers", "inchecken", "downloaden", "netwerk", "deur")
     ]
     paden += [
+        reverse("bijeenkomsten:presentielijst", args=[bijeenkomst.slug]) + "?bevestigd=ja",
         reverse("admin:organisaties_organisatie_changelist"),
         reverse("admin:organisaties_organisatie_change", args=[organisatie.pk]),
         reverse("admin:organisaties_wijzigingsvoorstel_changelist"),
