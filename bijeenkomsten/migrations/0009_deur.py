@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bijeenkomsten', '0007_geschiedenis_koppelingen'),
+        ('bijeenkomsten', '0008_wachtlijst_aanbod'),
         ('organisaties', '0013_geschiedenis_koppelingen'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
