@@ -114,8 +114,11 @@ def coordinatie_paden(g):
     for bijeenkomst in (g["bijeenkomst"], g["verleden"]):
         paden += [
             reverse(f"bijeenkomsten:{naam}", args=[bijeenkomst.slug])
-            for naam in ("deelnemers", "inchecken", "presentielijst", "netwerk", "deur")
+            for naam in ("deelnemers", "inchecken", "downloaden", "netwerk", "deur")
         ]
+        paden.append(
+            reverse("bijeenkomsten:presentielijst", args=[bijeenkomst.slug]) + "?bevestigd=ja"
+        )
     zoek = "?q=%3Cscript%3Ealert(1)%3C/script%3E"
     paden += [
         reverse("bijeenkomsten:deelnemers", args=[g["bijeenkomst"].slug]) + zoek,
@@ -206,7 +209,7 @@ def test_agenda_bestanden_houden_tekst_binnen_het_veld(client, gegevens):
 
 
 def export(client, bijeenkomst, formaat):
-    antwoord = client.get(reverse("bijeenkomsten:export", args=[bijeenkomst.slug, formaat]))
+    antwoord = client.post(reverse("bijeenkomsten:export", args=[bijeenkomst.slug, formaat]))
     assert antwoord.status_code == 200
     return antwoord.content
 

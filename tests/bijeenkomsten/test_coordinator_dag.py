@@ -85,6 +85,15 @@ def test_eigen_volgende_pagina_blijft_gelden(client, coordinator):
     assert response["Location"] == "/admin/password_change/"
 
 
+def test_coordinator_die_naar_de_admin_wilde_komt_in_de_admin(client, coordinator):
+    # /admin/ while logged out sends to /admin/login/?next=/admin/; the form repeats it.
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "carla", "password": "geheim-wachtwoord", "next": "/admin/"},
+    )
+    assert response["Location"] == "/admin/"
+
+
 def test_fout_wachtwoord_blijft_op_inlogpagina(client, coordinator):
     response = client.post("/admin/login/", {"username": "carla", "password": "fout"})
     assert response.status_code == 200
