@@ -57,6 +57,7 @@ class AanmeldForm(forms.ModelForm):
             "functie",
             "dieetwensen",
             "toegankelijkheidsbehoeften",
+            "wil_ontmoeten",
         ]
         labels = {
             "naam": _("Naam"),
@@ -65,6 +66,7 @@ class AanmeldForm(forms.ModelForm):
             "functie": _("Functie of rol"),
             "dieetwensen": _("Dieetwensen"),
             "toegankelijkheidsbehoeften": _("Wat heeft u nodig om goed mee te kunnen doen?"),
+            "wil_ontmoeten": _("Ja, laat mij weten wie ik kan ontmoeten"),
         }
         # The model's help texts speak to staff in the admin; residents get these, or none.
         help_texts = {
@@ -73,6 +75,11 @@ class AanmeldForm(forms.ModelForm):
             "functie": "",
             "dieetwensen": "",
             "toegankelijkheidsbehoeften": _("Bijvoorbeeld een rolstoelplek of een tolk."),
+            "wil_ontmoeten": _(
+                "U krijgt een lijst van organisaties die u nog niet kent en die met dezelfde "
+                "thema's of wijken werken. Andere deelnemers die dit ook aanzetten, zien dan "
+                "uw naam en organisatie. U kunt dit later uitzetten via uw persoonlijke link."
+            ),
         }
         error_messages = FOUTEN
 
@@ -103,6 +110,7 @@ class AanmeldForm(forms.ModelForm):
             ),
             Field("dieetwensen"),
             Field("toegankelijkheidsbehoeften"),
+            Field("wil_ontmoeten"),
             Field("privacy"),
             Field("website", wrapper_class="honeypot"),
             Submit("aanmelden", _("Aanmelden")),
@@ -122,6 +130,7 @@ class AanmeldForm(forms.ModelForm):
             "functie": data.get("functie", ""),
             "dieetwensen": data.get("dieetwensen", ""),
             "toegankelijkheidsbehoeften": data.get("toegankelijkheidsbehoeften", ""),
+            "wil_ontmoeten": bool(data.get("wil_ontmoeten")),
         }
 
 

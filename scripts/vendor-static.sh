@@ -7,10 +7,12 @@ cd "$(dirname "$0")/.."
 UTRECHT_CSS="@utrecht/component-library-css@9.0.4"
 VOORBEELD_TOKENS="@nl-design-system-unstable/voorbeeld-design-tokens@7.4.1"
 AUTOCOMPLETE="accessible-autocomplete@3.0.1"
+# TTF for the name badges (PDF): covers names such as Çağlar or Łukasz, which Helvetica does not.
+DEJAVU="dejavu-fonts-ttf@2.37.3"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent "$UTRECHT_CSS" "$VOORBEELD_TOKENS" "$AUTOCOMPLETE" >/dev/null)
+(cd "$tmp" && npm pack --silent "$UTRECHT_CSS" "$VOORBEELD_TOKENS" "$AUTOCOMPLETE" "$DEJAVU" >/dev/null)
 for tgz in "$tmp"/*.tgz; do
   mkdir -p "${tgz%.tgz}" && tar xzf "$tgz" -C "${tgz%.tgz}"
 done
@@ -34,4 +36,12 @@ rm -rf "$doel" && mkdir -p "$doel"
 cp "$tmp"/accessible-autocomplete-*/package/dist/accessible-autocomplete.min.{js,css}{,.map} "$doel/"
 cp "$tmp"/accessible-autocomplete-*/package/LICENSE.txt "$doel/LICENSE.txt"
 echo "$AUTOCOMPLETE" > "$doel/VERSION"
+ls -l "$doel"
+
+# Fonts embedded in the name badges (bijeenkomsten/badges.py).
+doel=static/vendor/fonts
+rm -rf "$doel" && mkdir -p "$doel"
+cp "$tmp"/dejavu-fonts-ttf-*/package/ttf/DejaVuSans{,-Bold}.ttf "$doel/"
+cp "$tmp"/dejavu-fonts-ttf-*/package/LICENSE "$doel/LICENSE-dejavu.txt"
+echo "$DEJAVU" > "$doel/VERSION"
 ls -l "$doel"

@@ -11,6 +11,7 @@ from bijeenkomsten import services
 from bijeenkomsten.forms import AanmeldForm
 from bijeenkomsten.ics import agenda
 from bijeenkomsten.models import Aanmelding, Bijeenkomst
+from bijeenkomsten.ontmoeten import ontmoetlijst
 from netwerk.decorators import persoonlijke_link
 from netwerk.ratelimit import boven_limiet
 
@@ -132,6 +133,7 @@ def aanmelding(request, token):
             "aanmelding": gevonden,
             "bijeenkomst": gevonden.bijeenkomst,
             "positie": services.wachtlijstpositie(gevonden),
+            "ontmoeten": ontmoetlijst(gevonden),
         },
         status=status,
     )
