@@ -12,6 +12,7 @@ soorten fixes the pairing, so a soort keeps its colour from one meeting to the n
 
 import io
 from dataclasses import dataclass
+from itertools import combinations, pairwise
 from pathlib import Path
 
 from django.conf import settings
@@ -73,13 +74,28 @@ FORMATEN = {
 
 # Readable on white and different enough from each other; cycled when there are more soorten.
 KLEUREN = ["#B3261E", "#1B7F3B", "#6A3D9A", "#B35900", "#00707A", "#8A1C5F", "#4D5A00", "#333333"]
-VORMEN = ["rondje", "vierkant", "driehoek", "ruit"]
+# Seven shapes against eight colours: no two of the first 56 soorten look the same.
+VORMEN = ["rondje", "vierkant", "driehoek", "ruit", "zeshoek", "omlaag", "plus"]
 VORM_NAMEN = {
     "rondje": gettext_lazy("rondje"),
     "vierkant": gettext_lazy("vierkant"),
     "driehoek": gettext_lazy("driehoek"),
     "ruit": gettext_lazy("ruit"),
+    "zeshoek": gettext_lazy("zeshoek"),
+    "omlaag": gettext_lazy("driehoek omlaag"),
+    "plus": gettext_lazy("plus"),
 }
+# Corner points of the polygon shapes, on a unit circle around the centre.
+_PUNTEN = {
+    "driehoek": [(0, 1), (1, -0.8), (-1, -0.8)],
+    "ruit": [(0, 1), (1, 0), (0, -1), (-1, 0)],
+    "zeshoek": [(0, 1), (0.87, 0.5), (0.87, -0.5), (0, -1), (-0.87, -0.5), (-0.87, 0.5)],
+    "omlaag": [(-1, 0.8), (1, 0.8), (0, -1)],
+    "plus": [
+        (-0.33, 1), (0.33, 1), (0.33, 0.33), (1, 0.33), (1, -0.33), (0.33, -0.33),
+        (0.33, -1), (-0.33, -1), (-0.33, -0.33), (-1, -0.33), (-1, 0.33), (-0.33, 0.33),
+    ],
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -148,21 +164,18 @@ def _regels(tekst, font, grootte, breedte, max_regels):
     tekst = " ".join(tekst.split())
     if not tekst:
         return [], grootte
-    beste = ([tekst], grootte)
     woorden = tekst.split(" ")
-    kandidaten = [[tekst]]
-    if max_regels >= 2 and len(woorden) > 1:
-        kandidaten += [
-            [" ".join(woorden[:i]), " ".join(woorden[i:])] for i in range(1, len(woorden))
-        ]
-    beste_grootte = 0
-    for regels in kandidaten:
-        breedst = max(pdfmetrics.stringWidth(r, font, grootte) for r in regels)
-        # Two lines cost height: count them a little smaller so one line wins a near tie.
-        past = min(grootte, grootte * breedte / breedst) if breedst else grootte
-        score = past if len(regels) == 1 else past * 0.9
-        if score > beste_grootte:
-            beste_grootte, beste = score, (regels, past)
+    beste, beste_score = ([tekst], grootte), 0
+    for aantal in range(1, min(max_regels, len(woorden)) + 1):
+        for knippen in combinations(range(1, len(woorden)), aantal - 1):
+            grenzen = [0, *knippen, len(woorden)]
+            regels = [" ".join(woorden[a:b]) for a, b in pairwise(grenzen)]
+            breedst = max(pdfmetrics.stringWidth(r, font, grootte) for r in regels)
+            past = min(grootte, grootte * breedte / breedst) if breedst else grootte
+            # Each extra line costs height: count it a little smaller, so fewer lines win a tie.
+            score = past * 0.9 ** (aantal - 1)
+            if score > beste_score:
+                beste_score, beste = score, (regels, past)
     return beste
 
 
@@ -174,11 +187,7 @@ def _vorm(canvas, vorm, x, y, r):
         canvas.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7, stroke=0, fill=1)
     else:
         pad = canvas.beginPath()
-        punten = (
-            [(x, y + r), (x + r, y - r * 0.8), (x - r, y - r * 0.8)]
-            if vorm == "driehoek"
-            else [(x, y + r), (x + r, y), (x, y - r), (x - r, y)]
-        )
+        punten = [(x + px * r, y + py * r) for px, py in _PUNTEN[vorm]]
         pad.moveTo(*punten[0])
         for punt in punten[1:]:
             pad.lineTo(*punt)
@@ -202,17 +211,22 @@ def _teken_badge(canvas, badge, x, y, breedte, hoogte, kleur, sitenaam):
         canvas.drawString(x + rand, y + hoogte - band / 2 - grootte * 0.35, regels[0])
 
     tekstbreedte = breedte - 2 * rand
+    links = x + rand
     if badge.kenmerk:
         r = min(band * 0.9, breedte * 0.08) / 2 + 2 * schaal
         canvas.setFillColor(HexColor(badge.kenmerk.kleur))
         _vorm(canvas, badge.kenmerk.vorm, x + breedte - rand - r, y + rand + r, r)
         tekstbreedte -= 2 * r + 2 * mm
         # A stripe in the soort's colour down the left edge, visible from afar.
-        canvas.rect(x, y, 2.5 * mm * schaal, hoogte - band, stroke=0, fill=1)
+        streep = 2.5 * mm * schaal
+        canvas.rect(x, y, streep, hoogte - band, stroke=0, fill=1)
+        links = x + streep + rand * 0.75
+        tekstbreedte -= streep - rand * 0.25
 
     ruimte = hoogte - band
-    naam_regels, naam_grootte = _regels(badge.naam, LETTER_VET, 16 * schaal, tekstbreedte, 2)
-    org_regels, org_grootte = _regels(badge.organisatie, LETTER, 9.5 * schaal, tekstbreedte, 2)
+    naam_regels, naam_grootte = _regels(badge.naam, LETTER_VET, 16 * schaal, tekstbreedte, 3)
+    org_regels, org_grootte = _regels(badge.organisatie, LETTER, 11 * schaal, tekstbreedte, 2)
+    org_grootte = min(org_grootte, naam_grootte * 0.8)  # the name stays the largest
     # Both blocks must fit under the band: scale them down together if they would not.
     nodig = len(naam_regels) * naam_grootte * 1.15 + len(org_regels) * org_grootte * 1.2
     beschikbaar = ruimte - 2 * rand * 0.6
@@ -223,13 +237,13 @@ def _teken_badge(canvas, badge, x, y, breedte, hoogte, kleur, sitenaam):
     regel_y = y + hoogte - band - rand * 0.6 - naam_grootte
     canvas.setFont(LETTER_VET, naam_grootte)
     for regel in naam_regels:
-        canvas.drawString(x + rand, regel_y, regel)
+        canvas.drawString(links, regel_y, regel)
         regel_y -= naam_grootte * 1.15
     canvas.setFillColor(HexColor("#333333"))
     canvas.setFont(LETTER, org_grootte)
     regel_y -= org_grootte * 0.25
     for regel in org_regels:
-        canvas.drawString(x + rand, regel_y, regel)
+        canvas.drawString(links, regel_y, regel)
         regel_y -= org_grootte * 1.2
 
 
