@@ -58,17 +58,20 @@ class TafelForm(forms.Form):
     )
     seed = forms.IntegerField(
         label=_("Variant"),
+        required=False,
         min_value=1,
         max_value=9999,
         initial=1,
         help_text=_("Een ander getal geeft een andere indeling; hetzelfde getal dezelfde."),
         error_messages={
-            "required": _("Vul een variant in, bijvoorbeeld 1."),
             "invalid": _("Vul een heel getal in."),
             "min_value": _("Kies een getal van 1 tot en met 9999."),
             "max_value": _("Kies een getal van 1 tot en met 9999."),
         },
     )
+
+    def clean_seed(self):
+        return self.cleaned_data["seed"] or 1
 
 
 @coordinator_pagina
