@@ -264,5 +264,7 @@ def laad():
                 status=status,
                 aangemaakt=bijeenkomst.start - datetime.timedelta(days=20 - nummer % 10),
                 aanwezig_op=bijeenkomst.start if status == Aanmelding.Status.AANWEZIG else None,
+                # Most say yes to "wie kunt u ontmoeten", so the demo shows the lists.
+                wil_ontmoeten=nummer % 4 != 0,
             )
     return f"{len(bijeenkomsten)} bijeenkomsten"
