@@ -81,6 +81,8 @@ def naambadges(request, slug):
     form = BadgesForm(
         request.GET if "formaat" in request.GET else None, initial={"per_soort": True}
     )
+    if form.is_bound and form.is_valid() and not bijeenkomst.aantal_bevestigd:
+        form.add_error(None, _("Er zijn nog geen deelnemers met een bevestigde plaats."))
     if form.is_bound and form.is_valid():
         inhoud = badges_pdf(
             bijeenkomst,

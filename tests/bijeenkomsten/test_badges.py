@@ -165,12 +165,19 @@ def test_onbekend_formaat_geeft_nederlandse_melding(ingelogd, bijeenkomst):
     assert "Kies een van de formaten uit de lijst." in response.content.decode()
 
 
+def test_zonder_deelnemers_geen_lege_pdf(ingelogd, bijeenkomst):
+    response = ingelogd.get(*url(formaat="l7163"))
+    assert response.status_code == 400
+    assert "nog geen deelnemers met een bevestigde plaats" in response.content.decode()
+
+
 def test_keuzepagina_toont_formaten(ingelogd, bijeenkomst):
     html = ingelogd.get(reverse("bijeenkomsten:naambadges", args=["samen"])).content.decode()
     assert "Avery L7163" in html and "persoonsgegevens" in html
 
 
 def test_alleen_eigen_coordinatoren_en_beheerders(client, bijeenkomst):
+    meld_aan(bijeenkomst, 1)
     client.force_login(GebruikerFactory(username="ander"))
     assert client.get(*url(formaat="l7163")).status_code == 403
     client.logout()
