@@ -162,6 +162,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
         "aangemeld_door",
         "privacy_akkoord_op",
         "herinnering_verstuurd_op",
+        "wil_ontmoeten",
         "geanonimiseerd_op",
     ]
     exclude = ["token"]

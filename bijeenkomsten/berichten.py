@@ -62,5 +62,12 @@ def bijeenkomst_geannuleerd(aanmelding):
     return _stuur(aanmelding, _("Bijeenkomst gaat niet door"), "bijeenkomst_geannuleerd")
 
 
-def herinnering(aanmelding):
-    return _stuur(aanmelding, _("Herinnering"), "herinnering", bijlagen=_ics(aanmelding))
+def herinnering(aanmelding, ontmoeten=()):
+    """``ontmoeten``: the attendee's "wie kunt u ontmoeten" list (bijeenkomsten.ontmoeten)."""
+    return _stuur(
+        aanmelding,
+        _("Herinnering"),
+        "herinnering",
+        bijlagen=_ics(aanmelding),
+        ontmoeten=ontmoeten,
+    )

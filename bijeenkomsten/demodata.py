@@ -298,5 +298,7 @@ def laad():
                 aanwezig_op=min(bijeenkomst.start, timezone.now())
                 if status == Aanmelding.Status.AANWEZIG
                 else None,
+                # Most say yes to "wie kunt u ontmoeten", so the demo shows the lists.
+                wil_ontmoeten=nummer % 4 != 0,
             )
     return f"{len(bijeenkomsten)} bijeenkomsten"

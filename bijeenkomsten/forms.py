@@ -55,6 +55,7 @@ class AanmeldForm(forms.ModelForm):
             "functie",
             "dieetwensen",
             "toegankelijkheidsbehoeften",
+            "wil_ontmoeten",
         ]
         labels = {
             "naam": _("Naam"),
@@ -63,6 +64,7 @@ class AanmeldForm(forms.ModelForm):
             "functie": _("Functie of rol"),
             "dieetwensen": _("Dieetwensen"),
             "toegankelijkheidsbehoeften": _("Wat heeft u nodig om goed mee te kunnen doen?"),
+            "wil_ontmoeten": _("Ja, laat mij weten wie ik kan ontmoeten"),
         }
         # The model's help texts speak to staff in the admin; residents get these, or none.
         help_texts = {
@@ -71,6 +73,11 @@ class AanmeldForm(forms.ModelForm):
             "functie": "",
             "dieetwensen": "",
             "toegankelijkheidsbehoeften": _("Bijvoorbeeld een rolstoelplek of een tolk."),
+            "wil_ontmoeten": _(
+                "U krijgt een lijst van organisaties die u nog niet kent en die met dezelfde "
+                "thema's of wijken werken. Andere deelnemers die dit ook aanzetten, zien dan "
+                "uw naam en organisatie. U kunt dit later uitzetten via uw persoonlijke link."
+            ),
         }
         error_messages = FOUTEN
 
@@ -105,6 +112,7 @@ class AanmeldForm(forms.ModelForm):
             ),
             Field("dieetwensen"),
             Field("toegankelijkheidsbehoeften"),
+            Field("wil_ontmoeten"),
             Field("privacy"),
             Field("website", wrapper_class="honeypot"),
             Submit("aanmelden", _("Aanmelden")),
@@ -124,6 +132,7 @@ class AanmeldForm(forms.ModelForm):
             "functie": data.get("functie", ""),
             "dieetwensen": data.get("dieetwensen", ""),
             "toegankelijkheidsbehoeften": data.get("toegankelijkheidsbehoeften", ""),
+            "wil_ontmoeten": bool(data.get("wil_ontmoeten")),
         }
 
 

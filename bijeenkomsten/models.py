@@ -411,6 +411,14 @@ class Aanmelding(models.Model):
         blank=True,
         help_text=_("Wordt automatisch ingevuld als de herinnering is verstuurd."),
     )
+    wil_ontmoeten = models.BooleanField(
+        _("wil weten wie te ontmoeten"),
+        default=False,
+        help_text=_(
+            "De deelnemer krijgt een lijst van organisaties om te ontmoeten en staat zelf "
+            "(naam en organisatie) op de lijst van anderen die dat ook willen."
+        ),
+    )
     geanonimiseerd_op = models.DateTimeField(
         _("geanonimiseerd op"),
         null=True,
@@ -609,6 +617,8 @@ class Inzage(models.Model):
         EXPORT_XLSX = "export_xlsx", _("Deelnemers gedownload als Excel (XLSX)")
         BEHEER_LIJST = "beheer_lijst", _("Aanmeldingen bekeken in het beheer")
         BEHEER_AANMELDING = "beheer_aanmelding", _("Eén aanmelding bekeken in het beheer")
+        NAAMBADGES = "naambadges", _("Naambadges gedownload (PDF)")
+        TAFELINDELING = "tafelindeling", _("Tafelindeling bekeken")
 
     op = models.DateTimeField(
         _("op"),

@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bijeenkomsten import berichten
+from bijeenkomsten import berichten, ontmoeten
 from bijeenkomsten.models import (
     Aanmelding,
     Bijeenkomst,
@@ -154,6 +154,7 @@ def aanmelden(
     toegankelijkheidsbehoeften="",
     privacy_akkoord=True,
     door=None,
+    wil_ontmoeten=False,
 ):
     """Register someone: a confirmed place while there is one, else the waiting list.
 
@@ -194,6 +195,7 @@ def aanmelden(
                     status=Aanmelding.Status.WACHTLIJST if vol else Aanmelding.Status.BEVESTIGD,
                     wachtlijst_sinds=nu if vol else None,
                     aangemeld_door=door,
+                    wil_ontmoeten=wil_ontmoeten,
                 )
         except IntegrityError as fout:  # the unique constraint, when two arrive at once
             raise AlAangemeld(al_aangemeld) from fout
@@ -626,6 +628,13 @@ def _plak_regel(opdracht, nummer, regel, organisaties):
     return verslag
 
 
+def zet_wil_ontmoeten(aanmelding, waarde):
+    """The attendee's own choice, from their personal link: on or off the meeting lists."""
+    aanmelding.wil_ontmoeten = bool(waarde)
+    aanmelding.save(update_fields=["wil_ontmoeten"])
+    return aanmelding
+
+
 def verstuur_herinneringen(dagen, nu=None):
     """One reminder per confirmed attendee of meetings starting within ``dagen`` days.
 
@@ -645,10 +654,19 @@ def verstuur_herinneringen(dagen, nu=None):
                 bijeenkomst__start__lte=nu + datetime.timedelta(days=dagen),
             )
         )
+        # Who to meet: computed once per meeting, not once per attendee.
+        lijsten = {}
+        for aanmelding in aanmeldingen:
+            if aanmelding.bijeenkomst_id not in lijsten:
+                lijsten[aanmelding.bijeenkomst_id] = ontmoeten.ontmoetlijsten(
+                    aanmelding.bijeenkomst
+                )
         for aanmelding in aanmeldingen:
             aanmelding.herinnering_verstuurd_op = nu
             aanmelding.save(update_fields=["herinnering_verstuurd_op"])
-            berichten.herinnering(aanmelding)
+            berichten.herinnering(
+                aanmelding, ontmoeten=lijsten[aanmelding.bijeenkomst_id].get(aanmelding.pk, [])
+            )
     return len(aanmeldingen)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bijeenkomsten.views import coordinatie, deur, publiek
+from bijeenkomsten.views import coordinatie, deur, hulpmiddelen, ontmoeten, publiek
 
 app_name = "bijeenkomsten"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("bijeenkomsten/<slug:slug>/", publiek.detail, name="detail"),
     path("bijeenkomsten/<slug:slug>/agenda.ics", publiek.ics, name="ics"),
     path("aanmelding/<str:token>/", publiek.aanmelding, name="aanmelding"),
+    path("aanmelding/<str:token>/ontmoeten/", ontmoeten.wil_ontmoeten, name="wil_ontmoeten"),
     path("coordinatie/", coordinatie.overzicht, name="coordinatie"),
     path("coordinatie/netwerk/", coordinatie.netwerk_totaal, name="netwerk_totaal"),
     path("coordinatie/bijeenkomsten/<slug:slug>/", coordinatie.deelnemers, name="deelnemers"),
@@ -56,6 +57,12 @@ urlpatterns = [
         coordinatie.export,
         name="export",
     ),
+    path(
+        "coordinatie/bijeenkomsten/<slug:slug>/naambadges/",
+        hulpmiddelen.naambadges,
+        name="naambadges",
+    ),
+    path("coordinatie/bijeenkomsten/<slug:slug>/tafels/", hulpmiddelen.tafels, name="tafels"),
     path("coordinatie/bijeenkomsten/<slug:slug>/netwerk/", coordinatie.netwerk, name="netwerk"),
     # Door mode (bijeenkomsten.views.deur); its service worker's scope covers every door page.
     path("coordinatie/deur-sw.js", deur.service_worker, name="deur_sw"),

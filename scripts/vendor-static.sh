@@ -12,11 +12,13 @@ NOTO_SANS="@fontsource/noto-sans@5.3.0"
 NOTO_SERIF="@fontsource/noto-serif@5.3.0"
 LEAFLET="leaflet@1.9.4"
 MARKERCLUSTER="leaflet.markercluster@1.5.3"
+# TTF for the name badges (PDF): covers names such as Çağlar or Łukasz, which Helvetica does not.
+DEJAVU="dejavu-fonts-ttf@2.37.3"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 (cd "$tmp" && npm pack --silent "$UTRECHT_CSS" "$VOORBEELD_TOKENS" "$AUTOCOMPLETE" "$NOTO_SANS" "$NOTO_SERIF" \
-  "$LEAFLET" "$MARKERCLUSTER" >/dev/null)
+  "$LEAFLET" "$MARKERCLUSTER" "$DEJAVU" >/dev/null)
 for tgz in "$tmp"/*.tgz; do
   mkdir -p "${tgz%.tgz}" && tar xzf "$tgz" -C "${tgz%.tgz}"
 done
@@ -66,6 +68,10 @@ for bestand in noto-sans:400:normal noto-sans:400:italic noto-sans:700:normal no
 CSS
 done
 printf '%s\n%s\n' "$NOTO_SANS" "$NOTO_SERIF" > "$doel/VERSIONS"
+# Fonts embedded in the name badges (bijeenkomsten/badges.py), beside the theme's fonts.
+cp "$tmp"/dejavu-fonts-ttf-*/package/ttf/DejaVuSans{,-Bold}.ttf "$doel/"
+cp "$tmp"/dejavu-fonts-ttf-*/package/LICENSE "$doel/LICENSE-dejavu.txt"
+echo "$DEJAVU" > "$doel/VERSION-dejavu"
 ls -l "$doel"
 
 # The map (organisaties/_kaart.html, static/js/kaart.js): Leaflet and its marker clusters.

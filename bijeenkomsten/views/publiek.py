@@ -12,6 +12,7 @@ from bijeenkomsten import services
 from bijeenkomsten.forms import AanmeldForm
 from bijeenkomsten.ics import agenda
 from bijeenkomsten.models import Aanmelding, Bijeenkomst
+from bijeenkomsten.ontmoeten import ontmoetlijst
 from netwerk.decorators import persoonlijke_link
 from netwerk.ratelimit import boven_limiet
 
@@ -175,6 +176,7 @@ def aanmelding(request, token):
             "positie": services.wachtlijstpositie(gevonden),
             "aanbod_open": gevonden.heeft_aanbod and gevonden.aanbod_tot > timezone.now(),
             "bevestig": bevestig,
+            "ontmoeten": ontmoetlijst(gevonden),
         },
         status=status,
     )
