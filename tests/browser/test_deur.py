@@ -244,3 +244,20 @@ def test_uitloggen_wist_de_bewaarde_lijst(browser, site, gegevens):
         assert page.evaluate("async () => (await caches.keys()).length") == 0
     finally:
         context.close()
+
+
+def test_deur_op_een_breed_scherm(browser, site, gegevens):
+    """A tablet or laptop at the desk: the same page, wide, axe and the CSP clean, no sideways
+    scrolling, and the undo page reachable."""
+    context = nieuwe_telefoon(browser, site, gegevens["coordinator"], breedte=1280)
+    try:
+        page = context.new_page()
+        page.goto(site + DEUR)
+        expect(page.get_by_label("Zoek op naam of organisatie")).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+        assert_geen_overtredingen(page)
+        page.goto(site + DEUR + "ongedaan/")
+        assert_geen_overtredingen(page)
+        assert overtredingen(page) == []
+    finally:
+        context.close()
