@@ -233,6 +233,27 @@ def _bijeenkomsten():
                 "stichting-present-maassluis",
             ],
         },
+        {
+            "slug": "intervisie-mantelzorg",
+            "titel": "Intervisie mantelzorg: samen een casus bespreken",
+            "omschrijving": "Een kleine bijeenkomst voor wie mantelzorgers ondersteunt: "
+            "we bespreken in één ronde een casus uit de praktijk.",
+            "start": komend - datetime.timedelta(days=30),
+            "einde": komend - datetime.timedelta(days=30, hours=-2),
+            "capaciteit": 6,
+            "themas": ["mantelzorg"],
+            "locatie": "Zonneburcht",
+            "verslag": "",
+            # Full, with a waiting list; a place freed up and is offered to the first waiting.
+            "wachtlijst": True,
+            "deelnemers": [
+                "minters-mantelzorg",
+                "seniorenwelzijn-maassluis",
+                "wijkteam-vraagraak",
+                "humanitas-maassluis",
+                "welzijn-e25",
+            ],
+        },
     ]
 
 
@@ -285,6 +306,12 @@ def laad():
                 status = Aanmelding.Status.AANWEZIG if nummer % 7 else Aanmelding.Status.BEVESTIGD
             elif bijeenkomst.start <= timezone.now() and nummer % 3 == 2:
                 status = Aanmelding.Status.AANWEZIG
+            elif data.get("wachtlijst") and nummer == 1:
+                status = Aanmelding.Status.GEANNULEERD
+            elif data.get("wachtlijst") and nummer >= data["capaciteit"]:
+                status = Aanmelding.Status.WACHTLIJST
+            aangemaakt = bijeenkomst.start - datetime.timedelta(days=20 - nummer % 10)
+            wachtend = status == Aanmelding.Status.WACHTLIJST
             Aanmelding.objects.create(
                 bijeenkomst=bijeenkomst,
                 naam=naam,
@@ -294,7 +321,12 @@ def laad():
                     ["Coördinator", "Vrijwilliger", "Consulent", "Wijkwerker"]
                 ),
                 status=status,
-                aangemaakt=bijeenkomst.start - datetime.timedelta(days=20 - nummer % 10),
+                aangemaakt=aangemaakt,
+                wachtlijst_sinds=aangemaakt if wachtend else None,
+                # The first on the waiting list has the freed place on offer, for two days.
+                aanbod_tot=timezone.now() + datetime.timedelta(hours=47)
+                if wachtend and nummer == data["capaciteit"]
+                else None,
                 aanwezig_op=min(bijeenkomst.start, timezone.now())
                 if status == Aanmelding.Status.AANWEZIG
                 else None,

@@ -2,7 +2,8 @@
 
 import pytest
 
-from bijeenkomsten.models import Bijeenkomst
+from bijeenkomsten import services
+from bijeenkomsten.models import Aanmelding, Bijeenkomst
 from netwerk.models import SiteConfiguratie
 from organisaties.models import Organisatie
 
@@ -60,3 +61,15 @@ def test_demodata_bijeenkomsten(demodata):
         Bijeenkomst.objects.get(slug="samen-doen").vervolg_op.titel == "Samen sterk tegen armoede"
     )
     assert Bijeenkomst.objects.gepubliceerd().komend().exists()
+
+
+def test_demodata_heeft_een_volle_bijeenkomst_met_wachtlijst_en_aanbod(demodata, client):
+    """A coordinator can try the fair waiting list: a full meeting, people waiting in order,
+    and the first of them with a freed place on offer."""
+    bijeenkomst = Bijeenkomst.objects.get(slug="intervisie-mantelzorg")
+    assert services.plaatsen_over(bijeenkomst) == 0
+    wachtend = bijeenkomst.aanmeldingen.filter(status=Aanmelding.Status.WACHTLIJST)
+    aanbod = wachtend.get(aanbod_tot__isnull=False)
+    assert [services.wachtlijstpositie(a) for a in wachtend.filter(aanbod_tot=None)] == [1, 2, 3]
+    pagina = client.get(aanbod.get_absolute_url()).content.decode()
+    assert "Ja, ik neem de plaats aan" in pagina
