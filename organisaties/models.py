@@ -40,6 +40,20 @@ def hsds_id():
     )
 
 
+def extern_id_veld(help_text):
+    """The id an imported item has in its source's open data (organisaties.federatie)."""
+    return models.UUIDField(
+        _("id in de bron"), null=True, blank=True, editable=False, help_text=help_text
+    )
+
+
+def extern_hash_veld(help_text):
+    """A checksum of an imported item as its source last gave it: unchanged, not written."""
+    return models.CharField(
+        _("controlegetal bron"), max_length=64, blank=True, editable=False, help_text=help_text
+    )
+
+
 class Taxonomie(models.Model):
     """A term residents filter on (HSDS taxonomy_term)."""
 
@@ -425,20 +439,10 @@ class Organisatie(models.Model):
         verbose_name=_("bron in de regio"),
         help_text=_("Leeg voor de eigen organisaties; anders de gemeente waar dit vandaan komt."),
     )
-    extern_id = models.UUIDField(
-        _("id in de bron"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("De id van de organisatie in de open data van de andere gemeente."),
+    extern_id = extern_id_veld(
+        _("De id van de organisatie in de open data van de andere gemeente.")
     )
-    extern_hash = models.CharField(
-        _("controlegetal bron"),
-        max_length=64,
-        blank=True,
-        editable=False,
-        help_text=_("Om te zien of de organisatie in de bron is veranderd."),
-    )
+    extern_hash = extern_hash_veld(_("Om te zien of de organisatie in de bron is veranderd."))
     dubbel_van = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -680,12 +684,8 @@ class Locatie(models.Model):
             "probeert de site het later opnieuw. Wordt automatisch bijgehouden."
         ),
     )
-    extern_id = models.UUIDField(
-        _("id in de bron"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("Voor geïmporteerde gegevens: de id in de open data van de andere gemeente."),
+    extern_id = extern_id_veld(
+        _("Voor geïmporteerde gegevens: de id in de open data van de andere gemeente.")
     )
     uuid = hsds_id()
     history = Geschiedenis()
@@ -831,19 +831,11 @@ class Aanbod(models.Model):
     volgorde = models.PositiveSmallIntegerField(
         _("volgorde"), default=0, help_text=_("Lagere getallen staan eerder op de pagina.")
     )
-    extern_id = models.UUIDField(
-        _("id in de bron"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("Voor geïmporteerde gegevens: de id in de open data van de andere gemeente."),
+    extern_id = extern_id_veld(
+        _("Voor geïmporteerde gegevens: de id in de open data van de andere gemeente.")
     )
-    extern_hash = models.CharField(
-        _("controlegetal bron"),
-        max_length=64,
-        blank=True,
-        editable=False,
-        help_text=_("Voor geïmporteerd aanbod: om te zien of het in de bron is veranderd."),
+    extern_hash = extern_hash_veld(
+        _("Voor geïmporteerd aanbod: om te zien of het in de bron is veranderd.")
     )
     uuid = hsds_id()
 
