@@ -4,7 +4,9 @@ so that netwerk (the site-wide core) imports no app."""
 from django.core.management.base import BaseCommand
 
 from bijeenkomsten import demodata as bijeenkomsten_demo
+from netwerk import inhoudsversie
 from organisaties import demodata as organisaties_demo
+from organisaties import zoekindex
 
 
 class Command(BaseCommand):
@@ -15,6 +17,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        kaart = organisaties_demo.laad()
-        bijeenkomsten = bijeenkomsten_demo.laad()
+        # Hundreds of rows: the search index and the pages' version are brought up to date
+        # once, at the end, instead of at every save.
+        with inhoudsversie.uitgesteld(), zoekindex.uitgesteld():
+            kaart = organisaties_demo.laad()
+            bijeenkomsten = bijeenkomsten_demo.laad()
         self.stdout.write(self.style.SUCCESS(f"Demogegevens geladen: {kaart}, {bijeenkomsten}."))
