@@ -34,6 +34,8 @@ REDACTEUR_MODELLEN = {
         # The regional kaart: the neighbours' feeds, and their organisations (read-only).
         "regiobron",
         "regioorganisatie",
+        # Help near home: the postcode table behind the distance search.
+        "postcode",
     ],
 }
 COORDINATOR_MODELLEN = {

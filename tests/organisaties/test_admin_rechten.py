@@ -31,7 +31,13 @@ from netwerk.email import in_outbox
 from netwerk.models import SiteConfiguratie
 from netwerk.rollen import BEHEERDERS, COORDINATOREN, REDACTEUREN
 from organisaties.bijwerken import momentopname
-from organisaties.models import Bijwerkvoorstel, Regiobron, RegioOrganisatie, Wijzigingsvoorstel
+from organisaties.models import (
+    Bijwerkvoorstel,
+    Postcode,
+    Regiobron,
+    RegioOrganisatie,
+    Wijzigingsvoorstel,
+)
 from tests.factories import (
     AanbodFactory,
     BijeenkomstFactory,
@@ -129,6 +135,7 @@ def opzet(db):
     SiteConfiguratie.get_solo()
     bron = Regiobron.objects.create(naam="Buurstad", url="https://buurstad.invalid/api/v1/")
     uit_de_regio = OrganisatieFactory(regiobron=bron, extern_id=uuid.uuid4())
+    Postcode.objects.create(postcode="3142AB", latitude=51.92, longitude=4.25)
 
     eigen = BijeenkomstFactory(coordinatoren=[coordinator])
     ander = BijeenkomstFactory()
