@@ -294,10 +294,11 @@ def test_kaartweergave_laadt_de_geojson_met_dezelfde_filters(client, demodata):
     assert 'class="netwerk-kaartjes"' in html
 
 
-def test_lijstweergave_heeft_geen_kaart_en_geen_scripts(client, demodata):
+def test_lijstweergave_heeft_geen_kaart_en_laadt_leaflet_niet(client, demodata):
     html = client.get(LIJST, {"q": "hulp"}).content.decode()
     assert "data-kaart" not in html
-    assert "<script" not in html
+    assert "leaflet" not in html
+    assert "kaart.js" not in html
 
 
 def test_kaart_krijgt_centrum_en_zoom_uit_de_instellingen(client, demodata):
