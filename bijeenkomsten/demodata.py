@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bijeenkomsten.models import Aanmelding, Bijeenkomst, Programmaonderdeel
+from organisaties import demodata as organisaties_demo
 from organisaties.models import Locatie, Organisatie, Thema
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -238,8 +239,8 @@ def _bijeenkomsten():
             "titel": "Intervisie mantelzorg: samen een casus bespreken",
             "omschrijving": "Een kleine bijeenkomst voor wie mantelzorgers ondersteunt: "
             "we bespreken in één ronde een casus uit de praktijk.",
-            "start": komend - datetime.timedelta(days=30),
-            "einde": komend - datetime.timedelta(days=30, hours=-2),
+            "start": komend + datetime.timedelta(days=14),
+            "einde": komend + datetime.timedelta(days=14, hours=2),
             "capaciteit": 6,
             "themas": ["mantelzorg"],
             "locatie": "Zonneburcht",
@@ -263,6 +264,12 @@ def laad():
     willekeurig = random.Random(2020)  # noqa: S311 - demo names, not security
     themas = {t.slug: t for t in Thema.objects.all()}
     organisaties = {o.slug: o for o in Organisatie.objects.all()}
+    # The neighbours' organisations come in through the federation under a slug of their own:
+    # found by the name they have in the seeds.
+    op_naam = {o.naam: o for o in Organisatie.objects.filter(regiobron__isnull=False)}
+    for data in organisaties_demo.ORGANISATIES:
+        if data["slug"] not in organisaties and data["naam"] in op_naam:
+            organisaties[data["slug"]] = op_naam[data["naam"]]
     bijeenkomsten = {}
     for data in _bijeenkomsten():
         locatie = (

@@ -73,3 +73,11 @@ def test_demodata_heeft_een_volle_bijeenkomst_met_wachtlijst_en_aanbod(demodata,
     assert [services.wachtlijstpositie(a) for a in wachtend.filter(aanbod_tot=None)] == [1, 2, 3]
     pagina = client.get(aanbod.get_absolute_url()).content.decode()
     assert "Ja, ik neem de plaats aan" in pagina
+
+
+def test_demobijeenkomsten_van_de_buren_hebben_hun_deelnemers(demodata):
+    """The neighbours' organisations come in through the federation, under slugs of their
+    own; their meetings still have their attendees."""
+    for slug in ("stedelijke-netwerkbijeenkomst-zaanstad", "werkplan-sociaal-werk-meierijstad"):
+        aanmeldingen = Bijeenkomst.objects.get(slug=slug).aanmeldingen
+        assert aanmeldingen.filter(organisatie__regiobron__isnull=False).count() >= 8

@@ -12,7 +12,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def bijeenkomst(site):
-    bijeenkomst = Bijeenkomst.objects.komend().filter(status="gepubliceerd").first()
+    # The demo's network meeting: organisations that share themes and never met before.
+    bijeenkomst = Bijeenkomst.objects.get(slug="stedelijke-netwerkbijeenkomst-zaanstad")
     bijeenkomst.aanmeldingen.filter(status__in=Aanmelding.BEVESTIGDE_STATUSSEN).update(
         wil_ontmoeten=True
     )

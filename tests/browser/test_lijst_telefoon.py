@@ -8,9 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from bijeenkomsten.models import Bijeenkomst
 from tests.browser.hulp import actief, assert_geen_overtredingen, tab_tot
-from tests.browser.test_csp import LUISTER_NAAR_OVERTREDINGEN, overtredingen
+from tests.browser.test_csp import LUISTER_NAAR_OVERTREDINGEN, open_voor_aanmelden, overtredingen
 
 pytestmark = pytest.mark.browser
 
@@ -101,13 +100,14 @@ def test_zonder_javascript_werkt_de_knop(telefoon_zonder_js, site):
 def test_breed_scherm_toont_de_filters_naast_de_resultaten(page, site):
     page.goto(site + LIJST)
     expect(page.locator("#filterpaneel")).to_have_attribute("open", "")
-    filters = page.locator("#f-thema-mantelzorg").bounding_box()
+    expect(page.locator("#f-thema-mantelzorg")).to_be_visible()
+    filters = page.locator("#filterpaneel").bounding_box()
     resultaat = page.locator(".netwerk-kaartje").first.bounding_box()
     assert filters["x"] < resultaat["x"] and abs(filters["y"] - resultaat["y"]) < 300
 
 
 def test_foutoverzicht_krijgt_de_focus_en_linkt_naar_het_veld(telefoon, site):
-    bijeenkomst = Bijeenkomst.objects.gepubliceerd().komend().first()
+    bijeenkomst = open_voor_aanmelden()
     telefoon.goto(site + bijeenkomst.get_absolute_url())
     telefoon.get_by_role("button", name="Aanmelden").click()
     telefoon.wait_for_load_state("load")
