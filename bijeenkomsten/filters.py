@@ -1,5 +1,4 @@
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -26,21 +25,4 @@ class AanmeldingFilter(django_filters.FilterSet):
                 | Q(organisatie_naam__icontains=woord)
                 | Q(organisatie__naam__icontains=woord)
             )
-        return queryset
-
-
-class IncheckFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Zoek op naam"),
-        method="zoek",
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )
-
-    class Meta:
-        model = Aanmelding
-        fields = ["q"]
-
-    def zoek(self, queryset, name, value):
-        for woord in value.split()[:5]:
-            queryset = queryset.filter(naam__icontains=woord)
         return queryset

@@ -212,10 +212,14 @@ class InloperForm(forms.Form):
         error_messages=FOUTEN["email"],
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
+    # Filled in by the door phone (deur.js): sending the form twice lets in one person.
+    sleutel = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False  # the page's form holds the button
         self.helper.disable_csrf = True
-        self.helper.layout = Layout(Field("naam"), Field("organisatie"), Field("email"))
+        self.helper.layout = Layout(
+            Field("naam"), Field("organisatie"), Field("email"), Field("sleutel")
+        )

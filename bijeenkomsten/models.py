@@ -396,6 +396,17 @@ class Aanmelding(models.Model):
             "ook als de bijeenkomst vol was."
         ),
     )
+    deur_sleutel = models.CharField(
+        _("sleutel van de deur"),
+        max_length=64,
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_(
+            "Kenmerk dat de telefoon aan de deur meegaf bij het inschrijven van een inloper, "
+            "zodat een herhaald verzoek (na een weggevallen verbinding) niemand dubbel inschrijft."
+        ),
+    )
     aangemeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -439,7 +450,14 @@ class Aanmelding(models.Model):
                 condition=~models.Q(status="geannuleerd") & ~models.Q(email=""),
                 name="aanmelding_uniek_email_per_bijeenkomst",
                 violation_error_message=_("Dit e-mailadres is al aangemeld voor deze bijeenkomst."),
-            )
+            ),
+            # A walk-in sent twice by a door phone's offline queue is one registration.
+            models.UniqueConstraint(
+                "bijeenkomst",
+                "deur_sleutel",
+                condition=~models.Q(deur_sleutel=""),
+                name="aanmelding_uniek_deursleutel",
+            ),
         ]
         indexes = [
             models.Index(

@@ -451,30 +451,47 @@ def inchecken(aanmelding):
     return aanmelding
 
 
-def aan_de_deur_aanmelden(bijeenkomst, *, naam, organisatie_naam="", email="", door=None):
+def aan_de_deur_aanmelden(
+    bijeenkomst, *, naam, organisatie_naam="", email="", door=None, sleutel=""
+):
     """Let in someone who did not register: registered and present at once, as a walk-in.
 
     Even when the meeting is full: how many fit in the room is the coordinator's call at the
     door. The waiting list is left alone: nobody on it is passed over or promoted, and the
     walk-in sends no e-mail. Locks the meeting like every service that counts places, so a
     walk-in and an online registration never interleave.
+
+    ``sleutel`` is the door phone's own mark for this walk-in. A phone that registered the
+    walk-in without a connection sends it again when the connection returns, perhaps more
+    than once: with the same ``sleutel`` the first registration is returned, not a second.
+    Such a walk-in may turn out to have registered after all (the same e-mail address): then
+    that registration is checked in, as the person is inside.
     """
     naam = naam.strip()
     organisatie_naam = organisatie_naam.strip()
     email = email.strip()
+    sleutel = sleutel.strip()[:64]
     if not naam:
         raise AanmeldenFout(_("Vul een naam in."))
     with transaction.atomic():
         bijeenkomst = _vergrendel(bijeenkomst.pk)
+        if sleutel:
+            eerder = bijeenkomst.aanmeldingen.filter(deur_sleutel=sleutel).first()
+            if eerder is not None:
+                return eerder
         reden = reden_inchecken_gesloten(bijeenkomst)
         if reden:
             raise IncheckenGesloten(reden)
-        if (
-            email
-            and bijeenkomst.aanmeldingen.filter(email__iexact=email)
+        al_op_de_lijst = (
+            bijeenkomst.aanmeldingen.filter(email__iexact=email)
             .exclude(status=Aanmelding.Status.GEANNULEERD)
-            .exists()
-        ):
+            .first()
+            if email
+            else None
+        )
+        if al_op_de_lijst is not None:
+            if sleutel and al_op_de_lijst.status in Aanmelding.BEVESTIGDE_STATUSSEN:
+                return inchecken(al_op_de_lijst)
             raise AlAangemeld(_("Dit e-mailadres staat al op de lijst. Zoek de persoon op naam."))
         organisatie = (
             Organisatie.objects.gepubliceerd().filter(naam__iexact=organisatie_naam).first()
@@ -492,6 +509,7 @@ def aan_de_deur_aanmelden(bijeenkomst, *, naam, organisatie_naam="", email="", d
                     status=Aanmelding.Status.AANWEZIG,
                     aanwezig_op=timezone.now(),
                     aan_de_deur=True,
+                    deur_sleutel=sleutel,
                     aangemeld_door=door,
                 )
         except IntegrityError as fout:

@@ -38,11 +38,6 @@ urlpatterns = [
         "coordinatie/bijeenkomsten/<slug:slug>/inchecken/", coordinatie.inchecken, name="inchecken"
     ),
     path(
-        "coordinatie/bijeenkomsten/<slug:slug>/inchecken/<int:pk>/",
-        coordinatie.inchecken_actie,
-        name="inchecken_actie",
-    ),
-    path(
         "coordinatie/bijeenkomsten/<slug:slug>/presentielijst/",
         coordinatie.presentielijst,
         name="presentielijst",

@@ -63,7 +63,7 @@ def staf_urls(bijeenkomst):
         reverse("bijeenkomsten:coordinatie"),
         reverse("bijeenkomsten:netwerk_totaal"),
         reverse("bijeenkomsten:deelnemers", args=[bijeenkomst.slug]),
-        reverse("bijeenkomsten:inchecken", args=[bijeenkomst.slug]),
+        reverse("bijeenkomsten:deur", args=[bijeenkomst.slug]),
         reverse("bijeenkomsten:export", args=[bijeenkomst.slug, "csv"]),
         "/coordinatie/bestaat-niet/",
     ]

@@ -6,7 +6,7 @@ a meeting's own coordinators and beheerders only.
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bijeenkomsten import exports, inzage, services
-from bijeenkomsten.filters import AanmeldingFilter, IncheckFilter
+from bijeenkomsten.filters import AanmeldingFilter
 from bijeenkomsten.forms import NamensAanmeldForm, PlakForm, VerplaatsForm
 from bijeenkomsten.models import Aanmelding, Bijeenkomst, Inzage
 from bijeenkomsten.netwerkinzicht import netwerkinzicht
@@ -169,60 +169,13 @@ def annuleren(request, slug, pk):
 
 @coordinator_pagina
 def inchecken(request, slug):
-    """The door: a list for a phone, search by name, one tap per person."""
+    """The former check-in page, whose rows had their own undo: checking in is now the door
+    mode (views/deur.py), where undo is a separate page. Old links and bookmarks go there,
+    with the search they carried."""
     bijeenkomst = _bijeenkomst(request, slug)
-    filterset = IncheckFilter(
-        request.GET,
-        queryset=bijeenkomst.aanmeldingen.filter(status__in=Aanmelding.BEVESTIGDE_STATUSSEN)
-        .select_related("organisatie")
-        .order_by("naam", "pk"),
-    )
-    inzage.vastleggen(request.user, Inzage.Actie.INCHECKLIJST, bijeenkomst)
-    return render(
-        request,
-        "bijeenkomsten/coordinatie/inchecken.html",
-        {"bijeenkomst": bijeenkomst, "filter": filterset, "aanmeldingen": filterset.qs},
-    )
-
-
-@coordinator_pagina
-@require_POST
-def inchecken_actie(request, slug, pk):
-    """Mark present (actie=aanwezig) or undo (actie=ongedaan). Answers JSON to fetch()."""
-    bijeenkomst = _bijeenkomst(request, slug)
-    aanmelding = _aanmelding(bijeenkomst, pk)
-    actie = request.POST.get("actie")
-    fout = None
-    if actie == "ongedaan":
-        aanmelding = services.inchecken_ongedaan(aanmelding)
-        melding = _("%(naam)s is niet meer aanwezig gemeld.") % {"naam": aanmelding.naam}
-    elif actie == "aanwezig":
-        try:
-            aanmelding = services.inchecken(aanmelding)
-            melding = _("%(naam)s is aanwezig.") % {"naam": aanmelding.naam}
-        except services.AanmeldenFout as e:
-            fout = melding = str(e)
-    else:
-        raise Http404
-    if request.headers.get("Accept") == "application/json":
-        # The meeting's counts as they are now, so that each phone at the door also shows
-        # the check-ins made on the others.
-        aantallen = Bijeenkomst.objects.met_aantallen().get(pk=bijeenkomst.pk)
-        return JsonResponse(
-            {
-                "status": aanmelding.status,
-                "melding": melding,
-                "fout": bool(fout),
-                "aantal_aanwezig": aantallen.aantal_aanwezig,
-                "aantal_bevestigd": aantallen.aantal_bevestigd,
-            },
-            status=409 if fout else 200,
-        )
-    (messages.error if fout else messages.success)(request, melding)
-    url = reverse("bijeenkomsten:inchecken", args=[slug])
-    if request.POST.get("q"):
-        url += "?" + urlencode({"q": request.POST["q"]})
-    return redirect(f"{url}#aanmelding-{pk}")
+    url = reverse("bijeenkomsten:deur", args=[bijeenkomst.slug])
+    q = request.GET.get("q", "")[:100].strip()
+    return redirect(f"{url}?{urlencode({'q': q})}" if q else url)
 
 
 @coordinator_pagina

@@ -192,9 +192,14 @@ def ongedaan(request, slug):
 
 @coordinator_pagina
 def inloper(request, slug):
-    """Someone without a registration is let in: registered and present at once."""
+    """Someone without a registration is let in: registered and present at once.
+
+    The door phone sends walk-ins it registered without a connection here later, as JSON
+    (deur.js), with its own ``sleutel``: sending one twice lets in one person.
+    """
     bijeenkomst = _bijeenkomst(request, slug)
     form = InloperForm(request.POST or None)
+    aanmelding = None
     if request.method == "POST" and form.is_valid():
         try:
             aanmelding = services.aan_de_deur_aanmelden(
@@ -202,15 +207,19 @@ def inloper(request, slug):
                 naam=form.cleaned_data["naam"],
                 organisatie_naam=form.cleaned_data["organisatie"],
                 email=form.cleaned_data["email"],
+                sleutel=form.cleaned_data["sleutel"],
                 door=request.user,
             )
         except services.AanmeldenFout as fout:
             form.add_error(None, str(fout))
-        else:
-            messages.success(
-                request, _("%(naam)s is binnen (aan de deur).") % {"naam": aanmelding.naam}
-            )
-            return redirect("bijeenkomsten:deur", slug=slug)
+    binnen = aanmelding is not None
+    if binnen and (not _wil_json(request) or request.POST.get("melden")):
+        # Said on the door page that comes next; the door's queue (JSON) asks no message.
+        messages.success(request, _binnen_als_inloper(aanmelding))
+    if request.method == "POST" and _wil_json(request):
+        return _inloper_json(request, bijeenkomst, form, aanmelding)
+    if binnen:
+        return redirect("bijeenkomsten:deur", slug=slug)
     return _prive(
         render(
             request,
@@ -221,6 +230,38 @@ def inloper(request, slug):
                 "gesloten": services.reden_inchecken_gesloten(bijeenkomst),
             },
             status=400 if form.errors else 200,
+        )
+    )
+
+
+def _binnen_als_inloper(aanmelding):
+    return _("%(naam)s is binnen (aan de deur).") % {"naam": aanmelding.naam}
+
+
+def _inloper_json(request, bijeenkomst, form, aanmelding):
+    """The answer to a walk-in sent by a door phone's queue: who is in now, or why not."""
+    if aanmelding is None:
+        fouten = [str(fout) for veld in form.errors.values() for fout in veld]
+        melding = _("%(naam)s kon niet worden ingeschreven: %(fouten)s") % {
+            "naam": request.POST.get("naam", "")[:200],
+            "fouten": " ".join(fouten),
+        }
+        return _prive(
+            JsonResponse(
+                {"sleutel": request.POST.get("sleutel", "")[:64], "fout": True, "melding": melding},
+                status=400,
+            )
+        )
+    return _prive(
+        JsonResponse(
+            {
+                "sleutel": form.cleaned_data["sleutel"],
+                "id": aanmelding.pk,
+                "status": aanmelding.status,
+                "melding": _binnen_als_inloper(aanmelding),
+                "fout": False,
+                **_aantallen(bijeenkomst),
+            }
         )
     )
 

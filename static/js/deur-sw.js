@@ -8,13 +8,15 @@
    What is kept is removed: when the meeting has ended (the list's "einde"), when the
    server no longer gives the list to this browser (logged out, no rights), and when the
    page asks for it. Logging out also sends Clear-Site-Data (netwerk/uitloggen.py).
-   Check-ins are not queued here but by the page (deur.js), so that it can show them. */
+   Check-ins and walk-ins are not queued here but by the pages (deur.js, deur-inloper.js),
+   so that they can show them. */
 "use strict";
 
 var VOORVOEGSEL = "netwerk-deur-";
 // The door page's own styles and scripts: no personal data, kept beside the meetings.
 var STATISCH = "netwerk-deur-statisch";
-var DEUR = /^\/coordinatie\/bijeenkomsten\/([^/]+)\/deur\/(lijst\.json)?$/;
+// The door page, its list, and the walk-in page (so that a walk-in can be let in offline).
+var DEUR = /^\/coordinatie\/bijeenkomsten\/([^/]+)\/deur\/(lijst\.json|inloper\/)?$/;
 
 function deurVan(url) {
   var u = new URL(url, self.location.href);

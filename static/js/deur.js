@@ -6,6 +6,10 @@
      (localStorage: only ids, no names), which is sent now or, without a connection, as
      soon as it returns. The server may get a check-in twice: the person stays present.
      A second tap on a row that is "binnen" does nothing; undo is a separate page.
+   - A walk-in registered without a connection (deur-inloper.js, on the walk-in page) waits
+     in the same queue, with name, organisation and e-mail: it shows here as a row "binnen,
+     nog te versturen" and is sent like a check-in. The phone's own key per walk-in makes a
+     repeat harmless. Nothing else personal is stored, and it goes once it is sent.
    - Every 10 seconds the list is fetched again, so check-ins and walk-ins from other
      phones show here. New rows are clones of a <template>, filled with textContent.
    - A service worker (deur-sw.js) keeps this page and its list until the meeting ends.
@@ -25,6 +29,7 @@
   var gevonden = document.getElementById("deur-gevonden");
   var sjabloon = document.getElementById("deur-rij-sjabloon");
   var lijstUrl = deur.getAttribute("data-lijst");
+  var inloperUrl = deur.getAttribute("data-inloper");
   var sleutelWachtrij = "netwerk-deur-wachtrij:" + deur.getAttribute("data-slug");
   var VERVERS_MS = 10000;
 
@@ -35,6 +40,7 @@
   }
 
   function rijen() { return Array.prototype.slice.call(lijst.querySelectorAll(".deur-rij")); }
+  function isWachtend(rij) { return rij.classList.contains("deur-rij--wacht"); }
   function rijVan(id) { return document.getElementById("aanmelding-" + id); }
   function naamVan(rij) { return rij.querySelector("[data-naam]").textContent; }
 
@@ -72,7 +78,10 @@
     } catch (e) { /* private mode: the tap is still sent while this page is open */ }
   }
   function inWachtrij(id) {
-    return leesWachtrij().some(function (item) { return String(item.id) === String(id); });
+    return leesWachtrij().some(function (item) { return !item.inloper && String(item.id) === String(id); });
+  }
+  function wachtendeInlopers() {
+    return leesWachtrij().filter(function (item) { return item.inloper; });
   }
   function nieuweSleutel() {
     if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
@@ -92,8 +101,11 @@
 
   function toonTeller() {
     if (isNaN(stand.aanwezig)) return;
-    var extra = leesWachtrij().filter(function (item) { return !serverBinnen[item.id]; }).length;
-    teller.textContent = tekst("teller", { aanwezig: stand.aanwezig + extra, verwacht: stand.verwacht + 0 });
+    var inlopers = wachtendeInlopers().length;
+    var extra = leesWachtrij().filter(function (item) { return !item.inloper && !serverBinnen[item.id]; }).length;
+    teller.textContent = tekst("teller", {
+      aanwezig: stand.aanwezig + extra + inlopers, verwacht: stand.verwacht + inlopers
+    });
   }
 
   function toonOffline(isOffline) {
@@ -147,10 +159,16 @@
     var item = wachtrij[0];
     var data = new FormData();
     data.append("csrfmiddlewaretoken", csrf());
-    data.append("aanmelding", item.id);
     data.append("sleutel", item.sleutel);
+    if (item.inloper) {
+      data.append("naam", item.inloper.naam);
+      data.append("organisatie", item.inloper.organisatie);
+      data.append("email", item.inloper.email);
+    } else {
+      data.append("aanmelding", item.id);
+    }
     bezig = true;
-    fetch(form.action, {
+    fetch(item.inloper ? inloperUrl : form.action, {
       method: "POST",
       body: data,
       headers: { Accept: "application/json" },
@@ -163,11 +181,33 @@
           throw new Error("uitgelogd");
         }
         if (antwoord.status === 404) return { sleutel: item.sleutel, id: item.id, fout: true, status: "" };
-        if (!antwoord.ok && antwoord.status !== 409) throw new Error(String(antwoord.status));
+        // A walk-in the server refused (400: the name, say) is dropped with its reason shown.
+        var geweigerd = antwoord.status === 409 || (item.inloper && antwoord.status === 400);
+        if (!antwoord.ok && !geweigerd) throw new Error(String(antwoord.status));
         return antwoord.json();
       })
       .then(function (resultaat) {
         schrijfWachtrij(leesWachtrij().filter(function (i) { return i.sleutel !== item.sleutel; }));
+        if (item.inloper) {
+          var wachtend = document.getElementById("inloper-" + item.sleutel);
+          if (wachtend) wachtend.remove();
+          if (resultaat.id && !rijVan(resultaat.id)) {
+            var nieuw = nieuweRij({ id: resultaat.id, naam: item.inloper.naam });
+            vulRij(nieuw, { naam: item.inloper.naam, organisatie: item.inloper.organisatie, hint: "" });
+            serverBinnen[resultaat.id] = true;
+            zetBinnen(nieuw, true);
+          }
+          if (typeof resultaat.aanwezig === "number") {
+            stand = { aanwezig: resultaat.aanwezig, verwacht: resultaat.verwacht };
+          }
+          meld(resultaat.melding || "");
+          if (resultaat.fout) toonFout(resultaat.melding);
+          bezig = false;
+          toonOffline(false);
+          toonTeller();
+          versturen();
+          return;
+        }
         var rij = rijVan(item.id);
         if (resultaat.status) {
           serverBinnen[item.id] = resultaat.status === "aanwezig";
@@ -240,7 +280,7 @@
       zetBinnen(rij, d.status === "aanwezig" || inWachtrij(d.id));
     });
     rijen().forEach(function (rij) { // cancelled, or moved to the waiting list elsewhere
-      if (!bekend[rij.getAttribute("data-id")]) rij.remove();
+      if (!isWachtend(rij) && !bekend[rij.getAttribute("data-id")]) rij.remove();
     });
     stand = { aanwezig: data.aanwezig, verwacht: data.verwacht };
     if (!veld.value && gevonden) gevonden.hidden = true;
@@ -264,16 +304,50 @@
       .catch(function () { if (!uitgelogd) toonOffline(true); });
   }
 
-  // Registering a walk-in needs the server: without a network, say what to do instead of
-  // leaving the browser's offline page.
+  /* --- Walk-ins registered without a connection ----------------------------------------- */
+  // A row per walk-in still in the queue: "binnen", no button, filled with textContent.
+  function toonWachtendeInlopers() {
+    wachtendeInlopers().forEach(function (item) {
+      if (document.getElementById("inloper-" + item.sleutel)) return;
+      var rij = nieuweRij({ id: "", naam: item.inloper.naam });
+      rij.id = "inloper-" + item.sleutel;
+      rij.removeAttribute("data-id");
+      rij.classList.add("deur-rij--wacht");
+      vulRij(rij, { naam: item.inloper.naam, organisatie: item.inloper.organisatie, hint: "" });
+      var actie = rij.querySelector(".deur-rij__actie");
+      var status = document.createElement("span");
+      status.className = "deur-rij__status";
+      status.setAttribute("data-status", "");
+      status.textContent = tekst("inloper-wacht");
+      if (actie) actie.replaceWith(status);
+      else if (rij.querySelector("[data-status]")) rij.querySelector("[data-status]").textContent = tekst("inloper-wacht");
+      rij.classList.add("deur-rij--binnen");
+    });
+  }
+
+  function toonFout(t) {
+    var fout = document.getElementById("deur-fout");
+    if (!fout || !t) return;
+    fout.querySelector("p").textContent = t;
+    fout.hidden = false;
+  }
+
+  // The walk-in page works without a connection only where the phone keeps it (deur-sw.js);
+  // otherwise say what to do instead of leaving the browser's offline page.
   var inloper = document.getElementById("deur-inloper");
   if (inloper) {
     inloper.addEventListener("click", function (event) {
       if (navigator.onLine !== false && offline.hidden) return;
       event.preventDefault();
-      meld(tekst("inloper-offline"));
-      offline.hidden = false;
-      wachtrijTekst.textContent = tekst("inloper-offline");
+      var zonder = function () {
+        meld(tekst("inloper-offline"));
+        offline.hidden = false;
+        wachtrijTekst.textContent = tekst("inloper-offline");
+      };
+      if (!window.caches) { zonder(); return; }
+      window.caches.match(new URL(inloperUrl, window.location.href).pathname, { ignoreVary: true })
+        .then(function (bewaard) { if (bewaard) window.location.assign(inloperUrl); else zonder(); })
+        .catch(zonder);
     });
   }
 
@@ -281,6 +355,7 @@
   window.addEventListener("offline", function () { toonOffline(true); });
   window.setInterval(function () { versturen(); verversen(); }, VERVERS_MS);
   if (navigator.onLine === false) toonOffline(true);
+  toonWachtendeInlopers();
   if (veld.value) filter();
   toonTeller();
   versturen();
@@ -297,8 +372,12 @@
           document.querySelectorAll("link[rel=stylesheet][href], script[src]"),
           function (el) { return el.href || el.src; }
         );
+        // The walk-in page's script too, so that page works offline as well.
+        statisch.push(new URL(deur.getAttribute("data-inloper-script"), window.location.href).href);
         registratie.active.postMessage({
-          type: "bewaren", urls: [window.location.pathname, lijstUrl], statisch: statisch
+          type: "bewaren",
+          urls: [window.location.pathname, lijstUrl, new URL(inloperUrl, window.location.href).pathname],
+          statisch: statisch
         });
       }
     });

@@ -44,7 +44,7 @@ def test_persoonlijke_link_ook_na_annuleren_niet_bewaard(client, aanmelding):
         ("coordinatie", []),
         ("netwerk_totaal", []),
         ("deelnemers", ["samen"]),
-        ("inchecken", ["samen"]),
+        ("deur", ["samen"]),
         ("downloaden", ["samen"]),
         ("presentielijst", ["samen"]),
         ("export", ["samen", "csv"]),

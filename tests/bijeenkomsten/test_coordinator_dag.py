@@ -178,7 +178,7 @@ def test_directe_exportlinks_gaan_naar_de_stap_met_de_waarschuwing(client, coord
 
 def test_geen_pagina_linkt_direct_naar_een_bestand(client, coordinator, aanmelding):
     client.force_login(coordinator)
-    for adres in ("/coordinatie/", url("deelnemers"), url("inchecken"), url("netwerk")):
+    for adres in ("/coordinatie/", url("deelnemers"), url("netwerk")):
         html = client.get(adres).content.decode()
         assert "export.csv" not in html and "export.xlsx" not in html, adres
         assert url("presentielijst") not in html, adres

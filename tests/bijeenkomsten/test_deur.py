@@ -221,6 +221,56 @@ def test_inloper_zonder_naam_krijgt_een_duidelijke_melding(ingelogd, bijeenkomst
     assert "Vul een naam in." in response.content.decode()
 
 
+def inloper_json(client, sleutel, **velden):
+    return client.post(
+        url("deur_inloper"),
+        {"sleutel": sleutel, **velden},
+        HTTP_ACCEPT="application/json",
+    )
+
+
+def test_een_inloper_uit_de_wachtrij_van_de_telefoon_twee_keer_verstuurd_is_een_persoon(
+    ingelogd, bijeenkomst
+):
+    eerste = inloper_json(ingelogd, "telefoon-1-ivo", naam="Ivo Inloper", organisatie="Buurtkamer")
+    tweede = inloper_json(ingelogd, "telefoon-1-ivo", naam="Ivo Inloper", organisatie="Buurtkamer")
+    assert eerste.status_code == tweede.status_code == 200
+    assert eerste.json()["id"] == tweede.json()["id"]
+    assert eerste.json()["aanwezig"] == tweede.json()["aanwezig"] == 1
+    ivo = Aanmelding.objects.get(naam="Ivo Inloper")
+    assert ivo.status == Aanmelding.Status.AANWEZIG and ivo.aan_de_deur
+    # Another phone's walk-in with the same name is someone else.
+    inloper_json(ingelogd, "telefoon-2-ivo", naam="Ivo Inloper")
+    assert bijeenkomst.aanmeldingen.filter(naam="Ivo Inloper").count() == 2
+    # The queue's answer is not a message on the next page: only the walk-in page asks for one.
+    assert "is binnen (aan de deur)" not in ingelogd.get(url("deur")).content.decode()
+
+
+def test_een_offline_inloper_die_toch_was_aangemeld_wordt_ingecheckt(ingelogd, bijeenkomst):
+    anna = aanmelden(bijeenkomst, "Anna", "anna@example.nl")
+    response = inloper_json(ingelogd, "k1", naam="Anna de Vries", email="ANNA@example.nl")
+    assert response.status_code == 200 and response.json()["id"] == anna.pk
+    assert Aanmelding.objects.get(pk=anna.pk).status == Aanmelding.Status.AANWEZIG
+    assert bijeenkomst.aanmeldingen.count() == 1
+
+
+def test_een_inloper_uit_de_wachtrij_die_de_server_weigert_krijgt_een_reden_in_json(
+    ingelogd, bijeenkomst
+):
+    response = inloper_json(ingelogd, "k2", naam="https://spam.example", organisatie="")
+    assert response.status_code == 400
+    assert response.json()["fout"] is True
+    assert response.json()["sleutel"] == "k2"
+    assert "kon niet worden ingeschreven" in response.json()["melding"]
+    assert not bijeenkomst.aanmeldingen.exists()
+
+
+def test_de_inloperpagina_vraagt_een_melding_voor_de_deur(ingelogd, bijeenkomst):
+    response = inloper_json(ingelogd, "k3", naam="Ivo Inloper", melden="1")
+    assert response.status_code == 200
+    assert "Ivo Inloper is binnen (aan de deur)." in ingelogd.get(url("deur")).content.decode()
+
+
 # --- What the door shows -----------------------------------------------------------------------
 
 

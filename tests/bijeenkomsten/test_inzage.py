@@ -40,7 +40,7 @@ def bekijken(aanmelding):
     return [
         (reverse("bijeenkomsten:deelnemers", args=[slug]), "deelnemerslijst", None),
         (reverse("bijeenkomsten:deelnemers", args=[slug]) + "?q=geheim", "deelnemerslijst", None),
-        (reverse("bijeenkomsten:inchecken", args=[slug]), "inchecklijst", None),
+        (reverse("bijeenkomsten:deur", args=[slug]), "inchecklijst", None),
         (
             reverse("bijeenkomsten:presentielijst", args=[slug]) + "?bevestigd=ja",
             "presentielijst",
@@ -106,8 +106,8 @@ def test_onbekend_exportformaat_legt_niets_vast(client, aanmelding, coordinator)
 def test_inchecken_en_namens_aanmelden_zelf_worden_niet_gelogd(client, aanmelding, coordinator):
     client.force_login(coordinator)
     response = client.post(
-        reverse("bijeenkomsten:inchecken_actie", args=["samen", aanmelding.pk]),
-        {"actie": "aanwezig"},
+        reverse("bijeenkomsten:deur_inchecken", args=["samen"]),
+        {"aanmelding": aanmelding.pk},
         headers={"Accept": "application/json"},
     )
     assert response.status_code == 200

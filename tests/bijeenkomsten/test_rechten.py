@@ -40,7 +40,7 @@ def get_urls(aanmelding):
     return [
         reverse("bijeenkomsten:deelnemers", args=[slug]),
         reverse("bijeenkomsten:deelnemers", args=[slug]) + "?q=geheim",
-        reverse("bijeenkomsten:inchecken", args=[slug]),
+        reverse("bijeenkomsten:deur", args=[slug]),
         reverse("bijeenkomsten:presentielijst", args=[slug]) + "?bevestigd=ja",
         reverse("bijeenkomsten:downloaden", args=[slug]),
         reverse("bijeenkomsten:annuleren", args=[slug, aanmelding.pk]),
@@ -59,8 +59,8 @@ def post_urls(aanmelding):
             {"naar": "wachtlijst", "reden": "test"},
         ),
         (
-            reverse("bijeenkomsten:inchecken_actie", args=[slug, aanmelding.pk]),
-            {"actie": "aanwezig"},
+            reverse("bijeenkomsten:deur_inchecken", args=[slug]),
+            {"aanmelding": aanmelding.pk},
         ),
         (reverse("bijeenkomsten:annuleren", args=[slug, aanmelding.pk]), {"bevestigd": "ja"}),
         (reverse("bijeenkomsten:export", args=[slug, "csv"]), {}),

@@ -5,11 +5,14 @@ A violation means a page depends on something the policy blocks (it then looks o
 and an inline script or style the policy would have to allow is a way in for injected markup.
 """
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from bijeenkomsten import services
 from bijeenkomsten.models import Aanmelding, Bijeenkomst
 from organisaties.models import Organisatie, Thema, Wijk
 from tests.browser.hulp import inloggen_als_beheerder
@@ -116,17 +119,24 @@ def test_coordinatiepaginas_houden_zich_aan_het_beleid(beheerder, site):
     paden = [reverse("bijeenkomsten:coordinatie"), reverse("bijeenkomsten:netwerk_totaal")]
     paden += [
         reverse(f"bijeenkomsten:{naam}", args=[slug])
-        for naam in ("deelnemers", "inchecken", "downloaden", "netwerk")
+        for naam in ("deelnemers", "deur", "downloaden", "netwerk")
     ]
     paden.append(reverse("bijeenkomsten:presentielijst", args=[slug]) + "?bevestigd=ja")
     fouten = []
     for pad in paden:
         fouten += controleer(beheerder, site + pad)
-    # Check in someone: the script updates the page without reloading it.
-    beheerder.goto(site + reverse("bijeenkomsten:inchecken", args=[slug]))
-    beheerder.locator("[data-incheck-form] button").first.click()
-    expect(beheerder.locator(".netwerk-incheck__rij--aanwezig").first).to_be_visible()
-    fouten += [f"inchecken: {fout}" for fout in overtredingen(beheerder)]
+    # Check in someone at the door (of the demo meeting whose door is open now): the script
+    # updates the page without reloading it.
+    open_deur = next(
+        b
+        for b in Bijeenkomst.objects.gepubliceerd().komend()
+        if services.reden_inchecken_gesloten(b) is None
+    )
+    beheerder.goto(site + reverse("bijeenkomsten:deur", args=[open_deur.slug]))
+    rij_id = beheerder.locator(".deur-rij:not(.deur-rij--binnen)").first.get_attribute("id")
+    beheerder.locator(f"#{rij_id} [data-deur-form] button").click()
+    expect(beheerder.locator(f"#{rij_id}")).to_have_class(re.compile("deur-rij--binnen"))
+    fouten += [f"deur: {fout}" for fout in overtredingen(beheerder)]
     assert not fouten, "\n".join(fouten)
 
 

@@ -87,13 +87,13 @@ BEWAARD = """async () => {
     return false;
   }
   const c = await caches.open("netwerk-deur-vandaag");
-  return (await c.keys()).length === 2;
+  return (await c.keys()).length === 3;
 }"""
 
 
 def wacht_op_bewaarde_lijst(page):
-    """Until the service worker has kept this meeting's page and list (wait_for_function
-    would take the promise of an async check for a true value)."""
+    """Until the service worker has kept this meeting's page, list and walk-in page
+    (wait_for_function would take the promise of an async check for a true value)."""
     for _ in range(100):
         if page.evaluate(BEWAARD):
             return
@@ -165,8 +165,6 @@ def test_zonder_verbinding_wordt_inchecken_bewaard_en_later_verstuurd(telefoon, 
     expect(page.get_by_text("Geen verbinding.")).to_be_visible()
     expect(rij(page, "anna@welzijn-noord.nl")).to_have_class(re.compile("deur-rij--binnen"))
     assert_geen_overtredingen(page)
-    page.get_by_role("link", name="Iemand zonder aanmelding binnenlaten").click()
-    expect(page.get_by_text("schrijf naam en organisatie op").first).to_be_visible()
 
     telefoon.set_offline(False)
     expect(page.get_by_text("Geen verbinding.")).to_be_hidden(timeout=15_000)
@@ -174,6 +172,38 @@ def test_zonder_verbinding_wordt_inchecken_bewaard_en_later_verstuurd(telefoon, 
     expect(page.locator("#deur-teller")).to_have_text("1 van 5 binnen", timeout=15_000)
     # The queue empties once the server's answer is in (the count may come first, by a poll).
     page.wait_for_function("() => localStorage.length === 0", timeout=10_000)
+
+
+def test_zonder_verbinding_een_inloper_binnenlaten_die_later_wordt_ingeschreven(telefoon, site):
+    page = telefoon.new_page()
+    page.goto(site + DEUR)
+    wacht_op_bewaarde_lijst(page)
+    telefoon.set_offline(True)
+    page.get_by_role("link", name="Iemand zonder aanmelding binnenlaten").click()
+    expect(page.get_by_role("heading", name="Zonder aanmelding binnenlaten")).to_be_visible()
+    page.get_by_role("button", name="Binnenlaten").click()
+    expect(page.locator("#deur-inloper-fout")).to_have_text("Vul een naam in.")
+    page.get_by_label("Naam").fill("Ivo <b>Inloper</b>")
+    page.get_by_label("Organisatie").fill("Buurtkamer")
+    page.get_by_role("button", name="Binnenlaten").click()
+    # Back at the kept door: Ivo is in, on this phone, waiting to be sent; the count agrees.
+    wachtend = page.locator(".deur-rij--wacht")
+    expect(wachtend.locator("[data-naam]")).to_have_text("Ivo <b>Inloper</b>")
+    expect(wachtend).to_contain_text("Binnen, nog te versturen")
+    expect(page.locator("#deur-teller")).to_have_text("1 van 6 binnen")
+    expect(page.get_by_text("Nog te versturen: 1.")).to_be_visible()
+    assert not Aanmelding.objects.filter(aan_de_deur=True).exists()
+    assert_geen_overtredingen(page)
+
+    telefoon.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(page.locator(".deur-rij--wacht")).to_have_count(0, timeout=15_000)
+    expect(page.locator("[data-naam]", has_text="Ivo <b>Inloper</b>")).to_have_count(1)
+    expect(page.locator("#deur-teller")).to_have_text("1 van 6 binnen", timeout=15_000)
+    page.wait_for_function("() => localStorage.length === 0", timeout=10_000)
+    ivo = Aanmelding.objects.get(aan_de_deur=True)
+    assert ivo.naam == "Ivo <b>Inloper</b>" and ivo.status == Aanmelding.Status.AANWEZIG
+    assert ivo.organisatie_naam == "Buurtkamer"
 
 
 def test_twee_telefoons_tegelijk(browser, site, gegevens):

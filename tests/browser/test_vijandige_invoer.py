@@ -97,7 +97,7 @@ def test_coordinatie_en_beheer_voeren_geen_ingevoerde_opmaak_uit(beheerder, site
     bijeenkomst, organisatie = gegevens["bijeenkomst"], gegevens["organisatie"]
     paden = [
         reverse(f"bijeenkomsten:{naam}", args=[bijeenkomst.slug])
-        for naam in ("deelnemers", "inchecken", "downloaden", "netwerk", "deur")
+        for naam in ("deelnemers", "downloaden", "netwerk", "deur")
     ]
     paden += [
         reverse("bijeenkomsten:presentielijst", args=[bijeenkomst.slug]) + "?bevestigd=ja",
