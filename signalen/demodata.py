@@ -24,26 +24,89 @@ Status = Signaal.Status
 
 # (days ago, wijk slug or None, postcode, what the reporter saw, e-mail, the states it went through)
 SIGNALEN = [
-    (1, "sluispolder", "", "Mijn buurman komt al drie weken niet meer buiten. De gordijnen "
-     "blijven dicht. Vroeger maakten we altijd even een praatje.", "buur@example.invalid", []),
-    (9, "koningshoek", "3145", "Een oudere dame uit de flat staat vaak verward bij de lift. Ze "
-     "weet dan niet meer op welke verdieping ze woont.", "", []),
-    (3, "centrum", "", "Mijn tante is sinds de dood van haar man erg stil. Ze zegt dat ze "
-     "niemand meer spreekt.", "", [Status.IN_BEHANDELING]),
-    (12, None, "", "Er woont een jonge moeder met drie kleine kinderen naast ons. Ze lijkt het "
-     "niet meer aan te kunnen.", "", [Status.IN_BEHANDELING]),
-    (6, "kapelpolder", "", "Meneer op nummer 12 eet volgens mij niet goed meer. Hij is erg "
-     "mager geworden.", "", [Status.IN_BEHANDELING, Status.OPGEPAKT]),
-    (15, "steendijkpolder", "", "Een buurvrouw krijgt nooit bezoek en zit de hele dag alleen.",
-     "", [Status.OPGEPAKT]),
-    (20, "het-balkon", "", "Mijn collega vertelt dat hij al maanden niemand ziet buiten het "
-     "werk. Hij klinkt somber.", "", [Status.OPGEPAKT, Status.DOORVERWEZEN]),
-    (25, "sluispolder", "", "Een oudere meneer uit de straat vraagt steeds om geld voor "
-     "boodschappen.", "", [Status.IN_BEHANDELING, Status.DOORVERWEZEN]),
-    (40, "centrum", "", "Een buurvrouw is gevallen en durft nu niet meer naar buiten.", "",
-     [Status.OPGEPAKT, Status.AFGESLOTEN]),
-    (60, "koningshoek", "", "Mijn vader woont alleen en vergeet steeds vaker dingen.", "",
-     [Status.IN_BEHANDELING, Status.OPGEPAKT, Status.AFGESLOTEN]),
+    (
+        1,
+        "sluispolder",
+        "",
+        "Mijn buurman komt al drie weken niet meer buiten. De gordijnen "
+        "blijven dicht. Vroeger maakten we altijd even een praatje.",
+        "buur@example.invalid",
+        [],
+    ),
+    (
+        9,
+        "koningshoek",
+        "3145",
+        "Een oudere dame uit de flat staat vaak verward bij de lift. Ze "
+        "weet dan niet meer op welke verdieping ze woont.",
+        "",
+        [],
+    ),
+    (
+        3,
+        "centrum",
+        "",
+        "Mijn tante is sinds de dood van haar man erg stil. Ze zegt dat ze niemand meer spreekt.",
+        "",
+        [Status.IN_BEHANDELING],
+    ),
+    (
+        12,
+        None,
+        "",
+        "Er woont een jonge moeder met drie kleine kinderen naast ons. Ze lijkt het "
+        "niet meer aan te kunnen.",
+        "",
+        [Status.IN_BEHANDELING],
+    ),
+    (
+        6,
+        "kapelpolder",
+        "",
+        "Meneer op nummer 12 eet volgens mij niet goed meer. Hij is erg mager geworden.",
+        "",
+        [Status.IN_BEHANDELING, Status.OPGEPAKT],
+    ),
+    (
+        15,
+        "steendijkpolder",
+        "",
+        "Een buurvrouw krijgt nooit bezoek en zit de hele dag alleen.",
+        "",
+        [Status.OPGEPAKT],
+    ),
+    (
+        20,
+        "het-balkon",
+        "",
+        "Mijn collega vertelt dat hij al maanden niemand ziet buiten het werk. Hij klinkt somber.",
+        "",
+        [Status.OPGEPAKT, Status.DOORVERWEZEN],
+    ),
+    (
+        25,
+        "sluispolder",
+        "",
+        "Een oudere meneer uit de straat vraagt steeds om geld voor boodschappen.",
+        "",
+        [Status.IN_BEHANDELING, Status.DOORVERWEZEN],
+    ),
+    (
+        40,
+        "centrum",
+        "",
+        "Een buurvrouw is gevallen en durft nu niet meer naar buiten.",
+        "",
+        [Status.OPGEPAKT, Status.AFGESLOTEN],
+    ),
+    (
+        60,
+        "koningshoek",
+        "",
+        "Mijn vader woont alleen en vergeet steeds vaker dingen.",
+        "",
+        [Status.IN_BEHANDELING, Status.OPGEPAKT, Status.AFGESLOTEN],
+    ),
 ]
 
 

@@ -31,7 +31,9 @@ class SignaalForm(forms.Form):
     )
     postcode = forms.CharField(
         label=_("Postcode (niet verplicht)"),
-        help_text=_("De postcode waar de persoon woont, als u die weet. Bijvoorbeeld 3142 of 3142 AB."),
+        help_text=_(
+            "De postcode waar de persoon woont, als u die weet. Bijvoorbeeld 3142 of 3142 AB."
+        ),
         required=False,
         max_length=10,
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "text"}),
@@ -97,7 +99,7 @@ class SignaalForm(forms.Form):
                 _("Uw gegevens"),
                 HTML(
                     '<p class="utrecht-paragraph">{% load i18n %}{% translate "U mag ook '
-                    'zonder naam melden. Met uw naam en telefoonnummer kan het wijkteam u '
+                    "zonder naam melden. Met uw naam en telefoonnummer kan het wijkteam u "
                     'iets vragen." %}</p>'
                 ),
                 Field("naam"),
@@ -143,8 +145,8 @@ class ToewijzenForm(forms.Form):
     def __init__(self, *args, teamleden, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["medewerker"].queryset = teamleden
-        self.fields["medewerker"].label_from_instance = (
-            lambda g: g.get_full_name() or g.get_username()
+        self.fields["medewerker"].label_from_instance = lambda g: (
+            g.get_full_name() or g.get_username()
         )
 
 

@@ -17,6 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netwerk.rollen import is_beheerder
+from signalen.rechten import is_wijkteammedewerker
+
 # Without letters and digits that look alike (0/O, 1/I/L), to read out over the phone.
 REFERENTIE_TEKENS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -91,9 +94,6 @@ class SignaalQuerySet(models.QuerySet):
     def zichtbaar_voor(self, gebruiker):
         """What ``gebruiker`` may see: everything for a beheerder, their teams' for a
         wijkteammedewerker, nothing for anyone else."""
-        from signalen.rechten import is_wijkteammedewerker
-        from netwerk.rollen import is_beheerder
-
         if is_beheerder(gebruiker):
             return self
         if is_wijkteammedewerker(gebruiker):
@@ -318,7 +318,9 @@ class SignaalGebeurtenis(AlleenToevoegen):
         _("omschrijving"),
         max_length=300,
         blank=True,
-        help_text=_("Wat er veranderde, zonder inhoud van de zorg, bijvoorbeeld 'nieuw → opgepakt'."),
+        help_text=_(
+            "Wat er veranderde, zonder inhoud van de zorg, bijvoorbeeld 'nieuw → opgepakt'."
+        ),
     )
     tekst = models.TextField(
         _("notitie"),

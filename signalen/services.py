@@ -19,7 +19,7 @@ from netwerk.email import in_outbox
 from netwerk.models import SiteConfiguratie
 from organisaties.models import Locatie, Organisatie, Wijk
 from organisaties.wijkteam import WIJKTEAM_SOORT, hulp_organisatie
-from signalen.models import Signaal, SignaalGebeurtenis, SignaalInzage, Teamlid, Wijkroute
+from signalen.models import Signaal, SignaalGebeurtenis, SignaalInzage, Wijkroute
 
 Soort = SignaalGebeurtenis.Soort
 Status = Signaal.Status
@@ -260,9 +260,7 @@ def maandoverzicht(jaar: int, maand: int):
     """Counts of the signals submitted in one month, for the gemeente: per wijk, per status,
     and the time to first contact. No text, no names, no references."""
     begin = timezone.make_aware(datetime.datetime(jaar, maand, 1))
-    einde = timezone.make_aware(
-        datetime.datetime(jaar + maand // 12, maand % 12 + 1, 1)
-    )
+    einde = timezone.make_aware(datetime.datetime(jaar + maand // 12, maand % 12 + 1, 1))
     signalen = Signaal.objects.filter(ingediend_op__gte=begin, ingediend_op__lt=einde)
     per_wijk = [
         (rij["wijk__naam"] or _("Wijk onbekend"), rij["aantal"])
@@ -275,7 +273,9 @@ def maandoverzicht(jaar: int, maand: int):
             "ingediend_op", "eerste_contact_op", "contact_voor"
         )
     )
-    dagen = sorted((eerste - ingediend).total_seconds() / 86400 for ingediend, eerste, _v in contact)
+    dagen = sorted(
+        (eerste - ingediend).total_seconds() / 86400 for ingediend, eerste, _v in contact
+    )
     op_tijd = sum(1 for _i, eerste, voor in contact if timezone.localdate(eerste) <= voor)
     return {
         "begin": begin,

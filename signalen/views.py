@@ -15,7 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -68,10 +68,7 @@ def melden(request):
             except services.GeenTeam:
                 form.add_error(
                     None,
-                    _(
-                        "Er is nog geen wijkteam ingesteld dat meldingen ontvangt. Bel de "
-                        "gemeente."
-                    ),
+                    _("Er is nog geen wijkteam ingesteld dat meldingen ontvangt. Bel de gemeente."),
                 )
                 status = 503
             else:
@@ -182,8 +179,7 @@ def _detail_pagina(request, signaal, status=200, **formulieren):
         "toewijzen_form": formulieren.get("toewijzen_form")
         or ToewijzenForm(initial={"medewerker": signaal.toegewezen_aan}, teamleden=teamleden),
         "notitie_form": formulieren.get("notitie_form") or NotitieForm(),
-        "doorsturen_form": formulieren.get("doorsturen_form")
-        or DoorsturenForm(teams=andere_teams),
+        "doorsturen_form": formulieren.get("doorsturen_form") or DoorsturenForm(teams=andere_teams),
     }
     return render(request, "signalen/beheer/detail.html", context, status=status)
 
@@ -214,9 +210,7 @@ def _actie(request, referentie, form_klasse, naam, uitvoeren, **form_kwargs):
 def status_wijzigen(request, referentie):
     def uitvoeren(signaal, data):
         services.wijzig_status(signaal, data["status"], request.user)
-        return _("De status is nu: %(status)s.") % {
-            "status": Signaal.Status(data["status"]).label
-        }
+        return _("De status is nu: %(status)s.") % {"status": Signaal.Status(data["status"]).label}
 
     return _actie(request, referentie, StatusForm, "status_form", uitvoeren)
 
