@@ -97,3 +97,10 @@ def test_medewerker_zonder_team_ziet_niets(client, rollen, signaal):
 def test_signalen_staan_niet_in_de_admin(client, rollen, signaal):
     client.force_login(rollen["beheerder"])
     assert client.get("/admin/signalen/signaal/").status_code == 404
+
+
+def test_admin_start_wijst_de_weg_naar_de_signalen(client, rollen):
+    client.force_login(rollen["eigen_team"])
+    assert "/signalen/beheer/" in client.get("/admin/").content.decode()
+    client.force_login(rollen["redacteur"])
+    assert "/signalen/beheer/" not in client.get("/admin/").content.decode()
