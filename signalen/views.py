@@ -202,6 +202,7 @@ def _actie(request, referentie, form_klasse, naam, uitvoeren, **form_kwargs):
                 # Forwarded to a team this worker is not in: it has left their queue.
                 return redirect("signalen:werkvoorraad")
             return redirect(signaal.get_absolute_url())
+    services.registreer_inzage(signaal, request.user)  # the page shows the signal again
     return _detail_pagina(request, signaal, status=400, **{naam: form})
 
 

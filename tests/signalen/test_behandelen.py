@@ -171,3 +171,12 @@ def test_vijandige_tekst_wordt_niet_uitgevoerd(client, rollen, team_noord):
     html = client.get(f"/signalen/beheer/{signaal.referentie}/").content.decode()
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;" in html and "&lt;b&gt;Piet" in html
+
+
+def test_fout_bij_een_actie_toont_het_foutoverzicht_en_logt_de_inzage(client, rollen, signaal):
+    client.force_login(rollen["eigen_team"])
+    response = client.post(f"/signalen/beheer/{signaal.referentie}/notitie/", {"tekst": ""})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "netwerk-foutoverzicht" in html and "Schrijf een notitie." in html
+    assert SignaalInzage.objects.filter(signaal=signaal, wie=rollen["eigen_team"]).count() == 1
