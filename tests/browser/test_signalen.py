@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from signalen.demodata import GEBRUIKERSNAAM
 from signalen.models import Signaal
-from tests.browser.hulp import assert_geen_overtredingen, tab_tot
+from tests.browser.hulp import assert_geen_overtredingen, inloggen_als_beheerder, tab_tot
 
 pytestmark = pytest.mark.browser
 
@@ -109,4 +109,12 @@ def test_signaal_van_melder_tot_opgepakt_met_alleen_het_toetsenbord(
     signaal.refresh_from_db()
     assert signaal.status == "opgepakt" and signaal.eerste_contact_op is not None
     assert_geen_overtredingen(page)
+    assert csp_meldingen == []
+
+    # The gemeente's monthly overview, for a beheerder.
+    inloggen_als_beheerder(context, site)
+    page.goto(site + "/signalen/beheer/overzicht/")
+    expect(page.get_by_role("table", name="Per wijk")).to_be_visible()
+    assert_geen_overtredingen(page)
+    assert smal_genoeg(page)
     assert csp_meldingen == []
