@@ -104,3 +104,12 @@ def test_admin_start_wijst_de_weg_naar_de_signalen(client, rollen):
     assert "/signalen/beheer/" in client.get("/admin/").content.decode()
     client.force_login(rollen["redacteur"])
     assert "/signalen/beheer/" not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "rol,verwacht", [("beheerder", 200), ("redacteur", 403), ("eigen_team", 403)]
+)
+def test_indeling_en_teamleden_alleen_door_een_beheerder(client, rollen, rol, verwacht):
+    client.force_login(rollen[rol])
+    for url in ("/admin/signalen/wijkroute/", "/admin/signalen/teamlid/add/"):
+        assert client.get(url).status_code == verwacht, url
