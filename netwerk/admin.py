@@ -75,6 +75,16 @@ class SiteConfiguratieAdmin(SingletonModelAdmin):
                 ),
             },
         ),
+        (
+            _("Signaalpunt"),
+            {
+                "fields": ["signaal_contacttermijn_werkdagen", "signaal_bewaartermijn_maanden"],
+                "description": _(
+                    "Hoe snel het wijkteam contact zoekt na een signaal, en hoe lang signalen "
+                    "bewaard blijven nadat ze zijn afgesloten."
+                ),
+            },
+        ),
     ]
 
 

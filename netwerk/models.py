@@ -201,6 +201,24 @@ class SiteConfiguratie(SingletonModel):
             "deelnemers verwijderd. Aantallen en organisaties blijven bewaard."
         ),
     )
+    signaal_contacttermijn_werkdagen = models.PositiveSmallIntegerField(
+        _("eerste contact na een signaal (werkdagen)"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_(
+            "Binnen zoveel werkdagen (maandag tot en met vrijdag) hoort het wijkteam contact "
+            "te zoeken na een signaal. Later staat het signaal bovenaan als te laat."
+        ),
+    )
+    signaal_bewaartermijn_maanden = models.PositiveSmallIntegerField(
+        _("bewaartermijn signalen (maanden)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Zoveel maanden na het afsluiten van een signaal worden de tekst, de notities en "
+            "de gegevens van de melder gewist. De aantallen per wijk en maand blijven."
+        ),
+    )
     is_demo = models.BooleanField(
         _("demonstratiegegevens"),
         default=False,

@@ -2,7 +2,8 @@
 
 - Redacteur: curates the sociale kaart (organisations, aanbod, locations, suggestions).
 - Coördinator: organises meetings; sees attendees of the meetings they coordinate only.
-- Beheerder: everything, including all attendees and the site settings.
+- Wijkteammedewerker: works in a wijkteam (signalen.Teamlid); sees that team's signals only.
+- Beheerder: everything, including all attendees, all signals and the site settings.
 Give a staff account one or more of these groups in the admin.
 """
 
@@ -11,6 +12,7 @@ from django.contrib.auth.models import Group, Permission
 REDACTEUREN = "Redacteur"
 COORDINATOREN = "Coördinator"
 BEHEERDERS = "Beheerder"
+WIJKTEAMMEDEWERKERS = "Wijkteammedewerker"
 
 
 def is_beheerder(gebruiker):
@@ -73,12 +75,17 @@ def maak_rollen(sender=None, using="default", **kwargs):
         *_rechten({"organisaties": ["locatie", "organisatie", "thema"]}, acties=("view",)),
     )
 
+    # The signals themselves are reached through signalen's own pages, which also ask the
+    # team; this permission only marks the role (and bounds who may manage such accounts).
+    wijkteammedewerker, _ = Group.objects.get_or_create(name=WIJKTEAMMEDEWERKERS)
+    wijkteammedewerker.permissions.add(*_rechten({"signalen": ["signaal"]}, acties=("view",)))
+
     # Of auth only accounts and groups; what a beheerder may give there is bounded by
     # netwerk.accountrechten. The permissions on auth's Permission model serve no page.
     beheerder, _ = Group.objects.get_or_create(name=BEHEERDERS)
     beheerder.permissions.add(
         *Permission.objects.filter(
-            content_type__app_label__in=["organisaties", "bijeenkomsten", "netwerk"]
+            content_type__app_label__in=["organisaties", "bijeenkomsten", "netwerk", "signalen"]
         ),
         *_rechten({"auth": ["user", "group"]}),
     )

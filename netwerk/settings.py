@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "netwerk.apps.NetwerkConfig",
     "organisaties",
     "bijeenkomsten",
+    "signalen",
 ]
 
 MIDDLEWARE = [
@@ -280,6 +281,8 @@ AANTAL_PROXIES = env.int("AANTAL_PROXIES", default=0)
 ORGANISATIE_LINK_DAGEN = env.int("ORGANISATIE_LINK_DAGEN", default=30)
 # Registrations through "Aanmelden als organisatie" one IP address may send per hour.
 ORGANISATIE_AANMELDEN_LIMIET_PER_UUR = env.int("ORGANISATIE_AANMELDEN_LIMIET_PER_UUR", default=5)
+# Signals ("Ik maak me zorgen om iemand") one client address may send per hour.
+SIGNAAL_LIMIET_PER_UUR = env.int("SIGNAAL_LIMIET_PER_UUR", default=5)
 
 # --- Coordinates of locations (organisaties.geocoderen) ---------------------------------------
 

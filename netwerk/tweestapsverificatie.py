@@ -1,9 +1,10 @@
 """The second factor for staff: a code from an authenticator app (TOTP, django-otp).
 
 When settings.TWEE_FACTOR_VERPLICHT is on, a staff member who logged in with a password only
-reaches neither /admin/ nor /coordinatie/ until they gave a code: the middleware sends them to
-``controleren``, or to ``instellen`` when they have no app set up yet. django-otp keeps the
-verified device in the session (OTPMiddleware) and slows down wrong codes (throttling).
+reaches neither /admin/, /coordinatie/ nor /signalen/beheer/ until they gave a code: the
+middleware sends them to ``controleren``, or to ``instellen`` when they have no app set up
+yet. django-otp keeps the verified device in the session (OTPMiddleware) and slows down wrong
+codes (throttling).
 """
 
 import base64
@@ -49,7 +50,11 @@ class TweestapsverificatieMiddleware:
 
     def _moet_code_geven(self, request):
         pad = request.path
-        beschermd = (reverse("admin:index"), reverse("bijeenkomsten:coordinatie"))
+        beschermd = (
+            reverse("admin:index"),
+            reverse("bijeenkomsten:coordinatie"),
+            reverse("signalen:werkvoorraad"),
+        )
         # Logging out, and logging in as someone else, need no code.
         vrij = (reverse("admin:logout"), reverse("admin:login"))
         if not pad.startswith(beschermd) or pad in vrij:

@@ -21,8 +21,8 @@ class Hulp:
     url: str
 
 
-def hulp(site=None):
-    """The organisation (or the gemeente) that helps further, or None when nothing is known."""
+def hulp_organisatie(site=None):
+    """The organisation chosen in the site settings, else the first published wijkteam."""
     site = site or SiteConfiguratie.get_solo()
     organisatie = None
     if site.hulp_organisatie_id:
@@ -34,6 +34,13 @@ def hulp(site=None):
             .order_by("naam", "pk")
             .first()
         )
+    return organisatie
+
+
+def hulp(site=None):
+    """The organisation (or the gemeente) that helps further, or None when nothing is known."""
+    site = site or SiteConfiguratie.get_solo()
+    organisatie = hulp_organisatie(site)
     if organisatie is not None:
         return Hulp(
             naam=organisatie.naam,

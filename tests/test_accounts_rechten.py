@@ -10,12 +10,12 @@ from axes.models import AccessAttempt
 from django.contrib.auth.models import Group, Permission, User
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from netwerk.rollen import BEHEERDERS, COORDINATOREN, REDACTEUREN
+from netwerk.rollen import BEHEERDERS, COORDINATOREN, REDACTEUREN, WIJKTEAMMEDEWERKERS
 from tests.factories import GebruikerFactory
 
 pytestmark = pytest.mark.django_db
 
-ROLLEN = ["anoniem", "redacteur", "coordinator", "beheerder", "superuser"]
+ROLLEN = ["anoniem", "redacteur", "coordinator", "wijkteam", "beheerder", "superuser"]
 
 
 def recht(codenaam, app):
@@ -32,6 +32,7 @@ def opzet(db):
             "anoniem": None,
             "redacteur": GebruikerFactory(username="redacteur", groepen=[REDACTEUREN]),
             "coordinator": GebruikerFactory(username="coordinator", groepen=[COORDINATOREN]),
+            "wijkteam": GebruikerFactory(username="wijkteam", groepen=[WIJKTEAMMEDEWERKERS]),
             "beheerder": GebruikerFactory(username="beheerder", groepen=[BEHEERDERS]),
             "superuser": GebruikerFactory(username="super", is_superuser=True),
         },
@@ -105,6 +106,7 @@ VERWACHT = {
     "anoniem": 302,
     "redacteur": 403,
     "coordinator": 403,
+    "wijkteam": 403,
     "beheerder": 200,
     "superuser": 200,
 }
@@ -136,6 +138,7 @@ def test_account_van_een_superuser_alleen_door_een_superuser(client, opzet, rol)
         "anoniem": (302, 302, 302),
         "redacteur": (403, 403, 403),
         "coordinator": (403, 403, 403),
+        "wijkteam": (403, 403, 403),
         # (change, delete, password) A beheerder sees the account, read-only, and cannot
         # delete it or set its password.
         "beheerder": (200, 403, 403),
@@ -301,7 +304,7 @@ def test_beheerder_wijzigt_geen_superuser(client, opzet):
     assert stand(baas) == voor
 
 
-@pytest.mark.parametrize("rol", ["redacteur", "coordinator"])
+@pytest.mark.parametrize("rol", ["redacteur", "coordinator", "wijkteam"])
 def test_redacteur_en_coordinator_geven_zichzelf_niets(client, opzet, rol):
     gebruiker = als(client, opzet, rol)
     voor = stand(gebruiker)
@@ -338,7 +341,7 @@ def test_beheerder_kiest_alleen_uit_groepen_binnen_de_eigen_rechten(client, opze
     keuzes = set(
         response.context["adminform"].form.fields["groups"].queryset.values_list("name", flat=True)
     )
-    assert keuzes == {REDACTEUREN, COORDINATOREN, BEHEERDERS}
+    assert keuzes == {REDACTEUREN, COORDINATOREN, WIJKTEAMMEDEWERKERS, BEHEERDERS}
 
 
 def test_beheerder_beheert_redacteuren_en_coordinatoren(client, opzet):

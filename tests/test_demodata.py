@@ -81,3 +81,12 @@ def test_demobijeenkomsten_van_de_buren_hebben_hun_deelnemers(demodata):
     for slug in ("stedelijke-netwerkbijeenkomst-zaanstad", "werkplan-sociaal-werk-meierijstad"):
         aanmeldingen = Bijeenkomst.objects.get(slug=slug).aanmeldingen
         assert aanmeldingen.filter(organisatie__regiobron__isnull=False).count() >= 8
+
+
+def test_demo_signaalpunt_elke_wijk_een_wijkteam_en_signalen_in_elke_status(demodata):
+    from organisaties.models import Wijk
+    from signalen.models import Signaal, Teamlid, Wijkroute
+
+    assert Wijkroute.objects.count() == Wijk.objects.count() > 0
+    assert Teamlid.objects.filter(gebruiker__username="wijkteam").exists()
+    assert set(Signaal.objects.values_list("status", flat=True)) == set(Signaal.Status.values)

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from netwerk.rollen import BEHEERDERS, COORDINATOREN, REDACTEUREN
+from netwerk.rollen import BEHEERDERS, COORDINATOREN, REDACTEUREN, WIJKTEAMMEDEWERKERS
 from tests.factories import GebruikerFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,12 @@ def test_coordinator_beheert_bijeenkomsten_en_ziet_aanmeldingen():
 def test_beheerder_mag_alles_van_de_site():
     r = rechten(BEHEERDERS)
     assert {"change_siteconfiguratie", "delete_aanmelding", "change_user"} <= r
+
+
+def test_wijkteammedewerker_heeft_alleen_de_rol_en_beheerder_alles_van_signalen():
+    assert rechten(WIJKTEAMMEDEWERKERS) == {"view_signaal"}
+    assert {"change_teamlid", "change_wijkroute", "view_signaalgebeurtenis"} <= rechten(BEHEERDERS)
+    assert "view_signaal" not in rechten(REDACTEUREN) | rechten(COORDINATOREN)
 
 
 def test_redacteur_kan_organisatie_bewerken_in_admin(client):

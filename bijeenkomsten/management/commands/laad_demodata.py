@@ -7,6 +7,7 @@ from bijeenkomsten import demodata as bijeenkomsten_demo
 from netwerk import inhoudsversie
 from organisaties import demodata as organisaties_demo
 from organisaties import zoekindex
+from signalen import demodata as signalen_demo
 
 
 class Command(BaseCommand):
@@ -22,4 +23,7 @@ class Command(BaseCommand):
         with inhoudsversie.uitgesteld(), zoekindex.uitgesteld():
             kaart = organisaties_demo.laad()
             bijeenkomsten = bijeenkomsten_demo.laad()
-        self.stdout.write(self.style.SUCCESS(f"Demogegevens geladen: {kaart}, {bijeenkomsten}."))
+            signalen = signalen_demo.laad()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demogegevens geladen: {kaart}, {bijeenkomsten}, {signalen}.")
+        )

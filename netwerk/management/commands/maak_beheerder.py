@@ -36,6 +36,7 @@ class Command(BaseCommand):
             f"gebruiker 'beheer', wachtwoord '{wachtwoord}'"
         )
         self._persoonlijke_link(options.get("port"))
+        self._wijkteam(options.get("port"))
         if settings.TWEE_FACTOR_VERPLICHT:
             self.stdout.write(
                 "Tweestapsverificatie staat aan (TWEE_FACTOR_VERPLICHT): de eerste keer scant u "
@@ -66,3 +67,15 @@ class Command(BaseCommand):
             f"{uitvoer.getvalue().strip()}"
         )
         self.stdout.write("Van een andere organisatie: python manage.py persoonlijke_link <slug>")
+
+    def _wijkteam(self, port):
+        """The demo wijkteam worker of the signaalpunt, asked by command name like above."""
+        uitvoer = io.StringIO()
+        try:
+            call_command("wijkteam_login", port=port, stdout=uitvoer)
+        except CommandError:
+            return
+        self.stdout.write(
+            "Signalen als wijkteammedewerker (demo, ziet alleen de eigen signalen): "
+            f"{uitvoer.getvalue().strip()}"
+        )
