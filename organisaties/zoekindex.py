@@ -141,6 +141,12 @@ def _woorden(rij) -> set[str]:
     return set(_WOORD.findall(f"{rij['naam']} {rij['kern']} {rij['rest']}".lower()))
 
 
+def term_in_index_gelijk(oud: str, nieuw: str) -> bool:
+    """Whether two names of a term give the same search index (which ignores accents and
+    case): renaming "Cafe" to "Café" re-indexes nobody."""
+    return zonder_accenten(oud).lower() == zonder_accenten(nieuw).lower()
+
+
 def _werk_bij(ids: list[int]) -> None:
     from organisaties.models import Organisatie, Zoekwoord
 
