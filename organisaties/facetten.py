@@ -1,9 +1,7 @@
 """Counts per filter value for the current result, from the result's ids.
 
-Themes, doelgroepen and wijken narrow the result (an organisation must have all chosen values),
-so their counts are taken over the current result: "this many remain if you also pick this".
-Soort is one value per organisation and several chosen soorten widen the result, so its counts
-are taken over the result without the soort filter.
+Which facets there are, and which of them narrow or widen the result (and so are counted over
+the result or over the result without their own filter), is declared in facetdefinities.py.
 
 Counting in SQL means unnesting the facet arrays of every match for every request: for a broad
 search ("schuld" matches 40% of a large directory) that is most of the page's time. Instead,
@@ -20,16 +18,18 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from netwerk.inhoudsversie import per_inhoudsversie
+from organisaties.facetdefinities import alle_facetten
 
 
-@dataclass
 class Facetten:
-    totaal: int = 0
-    gratis: int = 0
-    soort: dict = field(default_factory=dict)
-    thema: dict = field(default_factory=dict)
-    doelgroep: dict = field(default_factory=dict)
-    wijk: dict = field(default_factory=dict)
+    """The counts of one result: ``totaal``, and per facet (facetdefinities) an attribute with
+    its name: a dict of value id -> count, or for a yes/no facet one count."""
+
+    def __init__(self, totaal=0, **per_facet):
+        self.totaal = totaal
+        for facet in alle_facetten():
+            setattr(self, facet.naam, 0 if facet.is_vlag else {})
+        self.__dict__.update(per_facet)
 
 
 @dataclass
@@ -37,11 +37,7 @@ class FacetIndex:
     """Per filter value the organisations that have it, as bitmaps over ``positie``."""
 
     positie: dict  # organisation id -> bit number
-    soort: dict = field(default_factory=dict)  # soort id -> bitmap
-    thema: dict = field(default_factory=dict)
-    doelgroep: dict = field(default_factory=dict)
-    wijk: dict = field(default_factory=dict)
-    gratis: int = 0
+    bitmaps: dict = field(default_factory=dict)  # facet name -> {value: bitmap}
 
     def bitmap(self, ids) -> int | None:
         """The bitmap of these organisations; None if one is missing from the index."""
@@ -59,20 +55,16 @@ class FacetIndex:
 def bouw_facetindex() -> FacetIndex:
     from organisaties.models import Organisatie
 
-    rijen = Organisatie.objects.order_by("pk").values_list(
-        "pk", "soort_id", "facet_themas", "facet_doelgroepen", "facet_wijken", "is_gratis"
-    )
+    facetten = alle_facetten()
+    rijen = Organisatie.objects.order_by("pk").values_list("pk", *(f.veld for f in facetten))
     index = FacetIndex(positie={})
-    bits = {"soort": {}, "thema": {}, "doelgroep": {}, "wijk": {}}
-    gratis = []
-    for p, (pk, soort, themas, doelgroepen, wijken, is_gratis) in enumerate(rijen):
+    posities = {facet.naam: {} for facet in facetten}
+    for p, (pk, *kolommen) in enumerate(rijen):
         index.positie[pk] = p
-        bits["soort"].setdefault(soort, []).append(p)
-        for naam, waarden in (("thema", themas), ("doelgroep", doelgroepen), ("wijk", wijken)):
-            for waarde in waarden:
-                bits[naam].setdefault(waarde, []).append(p)
-        if is_gratis:
-            gratis.append(p)
+        for facet, kolom in zip(facetten, kolommen, strict=True):
+            per_waarde = posities[facet.naam]
+            for waarde in facet.waarden(kolom):
+                per_waarde.setdefault(waarde, []).append(p)
 
     def bitmap(posities):
         bytes_ = bytearray((len(index.positie) >> 3) + 1)
@@ -80,14 +72,18 @@ def bouw_facetindex() -> FacetIndex:
             bytes_[p >> 3] |= 1 << (p & 7)
         return int.from_bytes(bytes_, "little")
 
-    for naam, per_waarde in bits.items():
-        setattr(index, naam, {waarde: bitmap(ps) for waarde, ps in per_waarde.items()})
-    index.gratis = bitmap(gratis)
+    index.bitmaps = {
+        naam: {waarde: bitmap(ps) for waarde, ps in per_waarde.items()}
+        for naam, per_waarde in posities.items()
+    }
     return index
 
 
 def facetindex() -> FacetIndex:
-    return per_inhoudsversie("facetindex", bouw_facetindex)
+    # Named after the facets, so that an index of other facets (kept in the shared cache by a
+    # process of the previous release) is never taken for this one.
+    namen = ",".join(facet.naam for facet in alle_facetten())
+    return per_inhoudsversie(f"facetindex:{namen}", bouw_facetindex)
 
 
 def ids_van(queryset, in_volgorde=True) -> list[int]:
@@ -106,18 +102,19 @@ def ids_van(queryset, in_volgorde=True) -> list[int]:
 
 
 def tel_facetten(resultaat_ids, basis_ids=None) -> Facetten:
-    """Counts for the organisations ``resultaat_ids``; ``basis_ids`` are those of the same
-    search without the soort filter, for the soort counts (None: no soort filter, the same)."""
-    zelfde = basis_ids is None
+    """Counts for the organisations ``resultaat_ids``. ``basis_ids`` gives per widening facet
+    with a chosen value (soort) the ids of the same search without that facet's filter, for its
+    counts (see facetdefinities); a facet not in it is counted over the result."""
+    basis_ids = basis_ids or {}
     index = facetindex()
     in_resultaat = index.bitmap(resultaat_ids)
-    in_basis = in_resultaat if zelfde else index.bitmap(basis_ids)
-    if in_resultaat is None or in_basis is None:
+    in_basis = {naam: index.bitmap(ids) for naam, ids in basis_ids.items()}
+    if in_resultaat is None or None in in_basis.values():
         # An organisation the index does not know: it was built before a change whose version
         # bump has not reached us. Count from the database as it is now.
         index = bouw_facetindex()
         in_resultaat = index.bitmap(resultaat_ids)
-        in_basis = in_resultaat if zelfde else index.bitmap(basis_ids)
+        in_basis = {naam: index.bitmap(ids) for naam, ids in basis_ids.items()}
 
     def tel(bitmaps, binnen):
         aantallen = {}
@@ -127,11 +124,8 @@ def tel_facetten(resultaat_ids, basis_ids=None) -> Facetten:
                 aantallen[waarde] = aantal
         return aantallen
 
-    return Facetten(
-        totaal=in_resultaat.bit_count(),
-        gratis=(index.gratis & in_resultaat).bit_count(),
-        soort=tel(index.soort, in_basis),
-        thema=tel(index.thema, in_resultaat),
-        doelgroep=tel(index.doelgroep, in_resultaat),
-        wijk=tel(index.wijk, in_resultaat),
-    )
+    per_facet = {}
+    for facet in alle_facetten():
+        aantallen = tel(index.bitmaps[facet.naam], in_basis.get(facet.naam, in_resultaat))
+        per_facet[facet.naam] = aantallen.get(True, 0) if facet.is_vlag else aantallen
+    return Facetten(totaal=in_resultaat.bit_count(), **per_facet)

@@ -4,6 +4,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from organisaties.afstand import AFSTAND_KEUZES, Zoekopdracht
+from organisaties.facetdefinities import alle_facetten
 from organisaties.models import Organisatie
 from organisaties.postcodes import POSTCODE_FOUT, normaliseer
 from organisaties.taxonomie import taxonomie
@@ -39,6 +40,30 @@ class TermFilter(django_filters.MultipleChoiceFilter):
     field_class = BekendeWaardenField
 
 
+def _facetfilter(facet):
+    """The FilterSet's filter of a facet: checkboxes of its terms, or one yes/no checkbox."""
+    if facet.is_vlag:
+        return django_filters.BooleanFilter(
+            field_name=facet.naam,
+            label=facet.label,
+            method=lambda queryset, name, waarde: facet.filter(queryset, waarde),
+            widget=forms.CheckboxInput,
+        )
+
+    def filter_termen(queryset, name, slugs):
+        termen = facet.termen_van(taxonomie())
+        ids = [termen.op_slug[slug].pk for slug in slugs if slug in termen.op_slug]
+        return facet.filter(queryset, ids)
+
+    return TermFilter(
+        field_name=facet.naam,
+        label=facet.label,
+        choices=lambda: facet.termen_van(taxonomie()).keuzes(),
+        method=filter_termen,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
 class Zoekmodus:
     ALLE_WOORDEN = "alle"
     EEN_WOORD = "een"
@@ -50,35 +75,6 @@ class OrganisatieFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(
         label=_("Waar zoekt u hulp bij?"), method="filter_zoek", strip=True
-    )
-    thema = TermFilter(
-        label=_("Thema"),
-        choices=lambda: taxonomie().themas.keuzes(),
-        method="filter_thema",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    doelgroep = TermFilter(
-        label=_("Voor wie"),
-        choices=lambda: taxonomie().doelgroepen.keuzes(),
-        method="filter_doelgroep",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    soort = TermFilter(
-        label=_("Soort organisatie"),
-        choices=lambda: taxonomie().soorten.keuzes(),
-        method="filter_soort",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    wijk = TermFilter(
-        label=_("Wijk"),
-        choices=lambda: taxonomie().wijken.keuzes(),
-        method="filter_wijk",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    gratis = django_filters.BooleanFilter(
-        label=_("Alleen gratis aanbod"),
-        method="filter_gratis",
-        widget=forms.CheckboxInput,
     )
     # Help near home (organisaties.afstand): applied together in filter_queryset.
     postcode = django_filters.CharFilter(label=_("Uw postcode"), method="filter_apart", strip=True)
@@ -108,32 +104,20 @@ class OrganisatieFilter(django_filters.FilterSet):
         fields = []
         form = ZoekForm
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The facets' filters (facetdefinities), after the search words as in the form.
+        vast = self.filters
+        self.filters = {"q": vast.pop("q")}
+        for facet in alle_facetten():
+            self.filters[facet.naam] = _facetfilter(facet)
+            self.filters[facet.naam].parent = self
+        self.filters.update(vast)
+
     def filter_zoek(self, queryset, name, value):
         if self.zoekmodus == Zoekmodus.GELIJKENIS:
             return queryset.zoek(self.verbeterde_zoektekst)
         return queryset.zoek(value, alle_woorden=self.zoekmodus == Zoekmodus.ALLE_WOORDEN)
-
-    def _ids(self, termen, slugs):
-        return [termen.op_slug[slug].pk for slug in slugs if slug in termen.op_slug]
-
-    def filter_thema(self, queryset, name, value):
-        ids = self._ids(taxonomie().themas, value)
-        return queryset.filter(facet_themas__contains=ids) if ids else queryset
-
-    def filter_doelgroep(self, queryset, name, value):
-        ids = self._ids(taxonomie().doelgroepen, value)
-        return queryset.filter(facet_doelgroepen__contains=ids) if ids else queryset
-
-    def filter_wijk(self, queryset, name, value):
-        ids = self._ids(taxonomie().wijken, value)
-        return queryset.filter(facet_wijken__contains=ids) if ids else queryset
-
-    def filter_soort(self, queryset, name, value):
-        ids = self._ids(taxonomie().soorten, value)
-        return queryset.filter(soort_id__in=ids) if ids else queryset
-
-    def filter_gratis(self, queryset, name, value):
-        return queryset.filter(is_gratis=True) if value else queryset
 
     def filter_sorteer(self, queryset, name, value):
         return queryset  # applied last, in filter_queryset
@@ -178,15 +162,16 @@ class OrganisatieFilter(django_filters.FilterSet):
         self.verbeterde_zoektekst = " ".join(verbeterd)
         return True
 
-    @property
-    def soort_gekozen(self):
+    def zonder_verruimende(self):
+        """Per widening facet with a chosen value (soort): the result without its filter, for
+        counting its values (see facetdefinities)."""
         self.is_valid()  # fills form.cleaned_data, also when some values were dropped
-        return bool(self.form.cleaned_data.get("soort"))
-
-    def zonder_soort(self):
-        """The result without the soort filter, for counting soorten."""
-        self.is_valid()  # fills form.cleaned_data
-        return self.filter_queryset(self.queryset.all(), zonder=("soort",))
+        data = self.form.cleaned_data
+        return {
+            facet.naam: self.filter_queryset(self.queryset.all(), zonder=(facet.naam,))
+            for facet in alle_facetten()
+            if facet.verruimend and data.get(facet.naam)
+        }
 
     def opnieuw(self, zoekmodus):
         """The result with a looser search, after the strict one found nothing."""

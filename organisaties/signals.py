@@ -10,7 +10,7 @@ the organisation's ``gewijzigd``: the open data (organisaties.api) gives it as t
 sees every change.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -25,7 +25,7 @@ from organisaties.models import (
     Thema,
     Wijk,
 )
-from organisaties.zoekindex import werk_zoekindex_bij
+from organisaties.zoekindex import term_in_index_gelijk, werk_zoekindex_bij
 
 
 @receiver(post_save, sender=Organisatie)
@@ -106,12 +106,28 @@ def _organisaties_van_term(term):
     return set(Organisatie.objects.filter(filter_).values_list("pk", flat=True))
 
 
+@receiver(pre_save, sender=Thema)
+@receiver(pre_save, sender=Doelgroep)
+@receiver(pre_save, sender=Soort)
+@receiver(pre_save, sender=Wijk)
+def term_wordt_opgeslagen(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Remember the name as the search index has it: only a new name changes the index."""
+    instance._naam_in_index = None
+    if raw or instance.pk is None or (update_fields is not None and "naam" not in update_fields):
+        return
+    instance._naam_in_index = (
+        sender.objects.filter(pk=instance.pk).values_list("naam", flat=True).first()
+    )
+
+
 @receiver(post_save, sender=Thema)
 @receiver(post_save, sender=Doelgroep)
 @receiver(post_save, sender=Soort)
 @receiver(post_save, sender=Wijk)
 def term_opgeslagen(sender, instance, created, raw=False, **kwargs):
-    if not created and not raw:
+    # The index holds a term's id and name; its order, slug and description are not in it.
+    oud = getattr(instance, "_naam_in_index", None)
+    if not created and not raw and oud is not None and not term_in_index_gelijk(oud, instance.naam):
         werk_zoekindex_bij(_organisaties_van_term(instance))
     inhoud_gewijzigd()
 

@@ -5,7 +5,7 @@ Run by the procrastinate worker (see netwerk/tasks.py); web requests only queue 
 
 from procrastinate.contrib.django import app
 
-from organisaties import bijwerken, federatie, geocoderen, postcodes
+from organisaties import bijwerken, federatie, geocoderen, postcodes, zoekindex
 from organisaties.models import Regiobron
 
 
@@ -37,6 +37,14 @@ def verstuur_controleverzoeken(timestamp):
     herinnering_verstuurd_op in the same transaction, so nobody is asked twice.
     """
     return bijwerken.verstuur_controleverzoeken()
+
+
+@app.periodic(cron="50 3 * * *", periodic_id="zoekwoorden")
+@app.task(queueing_lock="zoekwoorden")
+def herbouw_zoekwoorden(timestamp):
+    """Every night: the word list that typos in searches are corrected to, afresh from the
+    published directory, so that words of archived organisations do not linger."""
+    return zoekindex.herbouw_zoekwoorden()
 
 
 @app.periodic(cron="40 * * * *", periodic_id="regiobronnen")

@@ -11,6 +11,7 @@ from netwerk.paginacache import cache_anonieme_pagina
 from netwerk.ratelimit import boven_limiet
 from organisaties import kaart
 from organisaties.afstand import AFSTANDEN_KM
+from organisaties.facetdefinities import alle_facetten
 from organisaties.facetten import ids_van, tel_facetten
 from organisaties.filters import OrganisatieFilter, Zoekmodus
 from organisaties.forms import WijzigingsvoorstelForm
@@ -58,9 +59,10 @@ def _zoek(filterset, met_facetten=True):
     ids = ids_van(filterset.qs)
     if not met_facetten:
         return ids, None
-    basis_ids = None
-    if filterset.soort_gekozen:
-        basis_ids = ids_van(filterset.zonder_soort(), in_volgorde=False)
+    basis_ids = {
+        naam: ids_van(queryset, in_volgorde=False)
+        for naam, queryset in filterset.zonder_verruimende().items()
+    }
     return ids, tel_facetten(ids, basis_ids)
 
 
@@ -147,16 +149,26 @@ def kaart_geojson(request):
 
 
 def _filtergroepen(filterset, facetten, tax):
-    """The checkbox groups of the filter form, each value with its count."""
+    """The groups of the filter form (facetdefinities): per facet its values with their counts,
+    or for a yes/no facet its one checkbox."""
     data = filterset.form.cleaned_data if filterset.is_bound else {}
     groepen = []
-    for naam, termen, aantallen in (
-        ("thema", tax.themas, facetten.thema),
-        ("doelgroep", tax.doelgroepen, facetten.doelgroep),
-        ("soort", tax.soorten, facetten.soort),
-        ("wijk", tax.wijken, facetten.wijk),
-    ):
-        gekozen = set(data.get(naam) or [])
+    for facet in alle_facetten():
+        if facet.is_vlag:
+            groepen.append(
+                {
+                    "naam": facet.naam,
+                    "label": facet.kop or facet.label,
+                    "vlag": True,
+                    "keuze": facet.label,
+                    "aantal": getattr(facetten, facet.naam),
+                    "gekozen": bool(data.get(facet.naam)),
+                    "zichtbaar": True,
+                }
+            )
+            continue
+        gekozen = set(data.get(facet.naam) or [])
+        aantallen = getattr(facetten, facet.naam)
         waarden = [
             {
                 "slug": t.slug,
@@ -164,12 +176,12 @@ def _filtergroepen(filterset, facetten, tax):
                 "aantal": aantallen.get(t.pk, 0),
                 "gekozen": t.slug in gekozen,
             }
-            for t in termen.lijst
+            for t in facet.termen_van(tax).lijst
         ]
         groepen.append(
             {
-                "naam": naam,
-                "label": filterset.filters[naam].label,
+                "naam": facet.naam,
+                "label": facet.label,
                 "waarden": waarden,
                 # A group whose every value has no match shows nothing to choose: left out.
                 "zichtbaar": any(w["aantal"] or w["gekozen"] for w in waarden),
@@ -202,19 +214,27 @@ def _actieve_filters(request, filterset, tax):
         chips.append(
             {"label": _("Zoekwoord: %(q)s") % {"q": data["q"]}, "url": zonder("q"), "param": "q"}
         )
-    for naam, termen in (
-        ("thema", tax.themas),
-        ("doelgroep", tax.doelgroepen),
-        ("soort", tax.soorten),
-        ("wijk", tax.wijken),
-    ):
-        for slug in data.get(naam) or []:
+    for facet in alle_facetten():
+        if facet.is_vlag:
+            if data.get(facet.naam):
+                chips.append(
+                    {
+                        "label": facet.chip or facet.label,
+                        "url": zonder(facet.naam),
+                        "param": facet.naam,
+                    }
+                )
+            continue
+        termen = facet.termen_van(tax)
+        for slug in data.get(facet.naam) or []:
             if slug in termen.op_slug:
                 chips.append(
-                    {"label": termen.op_slug[slug].naam, "url": zonder(naam, slug), "param": naam}
+                    {
+                        "label": termen.op_slug[slug].naam,
+                        "url": zonder(facet.naam, slug),
+                        "param": facet.naam,
+                    }
                 )
-    if data.get("gratis"):
-        chips.append({"label": _("Gratis"), "url": zonder("gratis"), "param": "gratis"})
     chips += filterset.afstand_zoeken.chips(zonder_params)
     return chips
 

@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterable
 from contextvars import ContextVar
 
-from django.db import connection
+from django.db import connection, transaction
 
+from netwerk.inhoudsversie import inhoud_gewijzigd
 from organisaties.zoeken import ZOEK_CONFIG, zonder_accenten
 
 # Words worth correcting a typo to: letters only, 4 to 40 of them.
@@ -83,8 +84,10 @@ def werk_zoekindex_bij(organisatie_ids: Iterable[int]) -> None:
         _werk_bij(ids[start : start + BATCH])
 
 
-def _werk_bij(ids: list[int]) -> None:
-    from organisaties.models import Aanbod, Organisatie, Zoekwoord
+def _lees(ids: list[int]):
+    """Per organisation: the organisation and its index row (texts without accents, facet
+    values), as _UPDATE writes it."""
+    from organisaties.models import Aanbod, Organisatie
 
     organisaties = (
         Organisatie.objects.filter(pk__in=ids)
@@ -97,20 +100,6 @@ def _werk_bij(ids: list[int]) -> None:
     ):
         aanbod_per_organisatie.setdefault(aanbod.organisatie_id, []).append(aanbod)
 
-    woorden: set[str] = set()
-    kolommen = {
-        k: []
-        for k in (
-            "id",
-            "naam",
-            "kern",
-            "rest",
-            "themas",
-            "doelgroepen",
-            "wijken",
-            "is_gratis",
-        )
-    }
     for organisatie in organisaties:
         aanbod = aanbod_per_organisatie.get(organisatie.pk, [])
         themas = {t.pk: t.naam for t in organisatie.themas.all()}
@@ -123,7 +112,6 @@ def _werk_bij(ids: list[int]) -> None:
             (loc.wijk.pk, loc.wijk.naam) for loc in organisatie.locaties.all() if loc.wijk
         )
 
-        naam = organisatie.naam
         kern = " ".join([*(a.naam for a in aanbod), *themas.values(), organisatie.soort.naam])
         rest = " ".join(
             [
@@ -133,16 +121,45 @@ def _werk_bij(ids: list[int]) -> None:
                 *wijken.values(),
             ]
         )
-        kolommen["id"].append(organisatie.pk)
-        kolommen["naam"].append(zonder_accenten(naam))
-        kolommen["kern"].append(zonder_accenten(kern))
-        kolommen["rest"].append(zonder_accenten(rest))
+        yield (
+            organisatie,
+            {
+                "id": organisatie.pk,
+                "naam": zonder_accenten(organisatie.naam),
+                "kern": zonder_accenten(kern),
+                "rest": zonder_accenten(rest),
+                "themas": _array(themas),
+                "doelgroepen": _array(doelgroepen),
+                "wijken": _array(wijken),
+                "is_gratis": any(a.kosten == Aanbod.Kosten.GRATIS for a in aanbod),
+            },
+        )
+
+
+def _woorden(rij) -> set[str]:
+    """The words of an index row worth correcting a typo to."""
+    return set(_WOORD.findall(f"{rij['naam']} {rij['kern']} {rij['rest']}".lower()))
+
+
+def term_in_index_gelijk(oud: str, nieuw: str) -> bool:
+    """Whether two names of a term give the same search index (which ignores accents and
+    case): renaming "Cafe" to "Café" re-indexes nobody."""
+    return zonder_accenten(oud).lower() == zonder_accenten(nieuw).lower()
+
+
+def _werk_bij(ids: list[int]) -> None:
+    from organisaties.models import Organisatie, Zoekwoord
+
+    woorden: set[str] = set()
+    kolommen = {
+        k: []
+        for k in ("id", "naam", "kern", "rest", "themas", "doelgroepen", "wijken", "is_gratis")
+    }
+    for organisatie, rij in _lees(ids):
+        for kolom, waarde in rij.items():
+            kolommen[kolom].append(waarde)
         if organisatie.status == Organisatie.Status.GEPUBLICEERD:
-            woorden.update(_WOORD.findall(zonder_accenten(f"{naam} {kern} {rest}").lower()))
-        kolommen["themas"].append(_array(themas))
-        kolommen["doelgroepen"].append(_array(doelgroepen))
-        kolommen["wijken"].append(_array(wijken))
-        kolommen["is_gratis"].append(any(a.kosten == Aanbod.Kosten.GRATIS for a in aanbod))
+            woorden |= _woorden(rij)
 
     if kolommen["id"]:
         with connection.cursor() as cursor:
@@ -150,3 +167,40 @@ def _werk_bij(ids: list[int]) -> None:
     Zoekwoord.objects.bulk_create(
         [Zoekwoord(woord=woord) for woord in sorted(woorden)], ignore_conflicts=True
     )
+
+
+def herbouw_zoekwoorden() -> dict:
+    """The typo word list afresh from the published directory: words that only archived,
+    concept or deleted organisations had are gone. Returns how many words were kept, added
+    and removed.
+
+    Saving adds the words of a published organisation (_werk_bij) but never removes any: a
+    word may be another organisation's too. This periodic rebuild takes away what lingers.
+    """
+    from organisaties.models import Organisatie
+
+    ids = list(
+        Organisatie.objects.filter(status=Organisatie.Status.GEPUBLICEERD)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    woorden: set[str] = set()
+    for start in range(0, len(ids), BATCH):
+        for _organisatie, rij in _lees(ids[start : start + BATCH]):
+            woorden |= _woorden(rij)
+    woorden = sorted(woorden)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM organisaties_zoekwoord WHERE NOT (woord = ANY(%s::text[]))", [woorden]
+        )
+        weg = cursor.rowcount
+        cursor.execute(
+            "INSERT INTO organisaties_zoekwoord (woord) SELECT unnest(%s::text[]) "
+            "ON CONFLICT (woord) DO NOTHING",
+            [woorden],
+        )
+        erbij = cursor.rowcount
+    if weg or erbij:
+        # Corrected searches may now find other words: cached lists must not keep the old ones.
+        inhoud_gewijzigd()
+    return {"woorden": len(woorden), "erbij": erbij, "weg": weg}
