@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "netwerk.apps.NetwerkConfig",
     "organisaties",
     "bijeenkomsten",
+    "activiteiten",
 ]
 
 MIDDLEWARE = [

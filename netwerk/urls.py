@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("organisaties.urls")),
     path("api/v1/", include("organisaties.api.urls")),
     path("", include("bijeenkomsten.urls")),
+    path("", include("activiteiten.urls")),
     path("tweestapsverificatie/", tweestapsverificatie.controleren, name="tweestapsverificatie"),
     path(
         "tweestapsverificatie/instellen/",

@@ -1,0 +1,99 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from activiteiten import services
+from activiteiten.herhaling import beschrijving
+from activiteiten.models import Aanmeldmoment, Activiteit, Campagne, Uitzonderingsperiode
+from organisaties.geschiedenis import GeschiedenisAdmin
+
+
+class UitzonderingsperiodeInline(admin.TabularInline):
+    model = Uitzonderingsperiode
+    extra = 1
+
+
+class AanmeldmomentInline(admin.TabularInline):
+    """The times people signed up for; the registrations are on the meeting's pages."""
+
+    model = Aanmeldmoment
+    extra = 0
+    fields = ["start", "bijeenkomst"]
+    readonly_fields = ["start", "bijeenkomst"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Activiteit)
+class ActiviteitAdmin(GeschiedenisAdmin):
+    """Staff review what organisations send in (ter beoordeling) and publish it."""
+
+    list_display = ["titel", "status", "start", "herhaling_tekst", "campagne", "wijk"]
+    list_filter = ["status", "campagne", "wijk", "is_gratis"]
+    search_fields = ["titel", "omschrijving", "organisaties__naam"]
+    prepopulated_fields = {"slug": ["titel"]}
+    filter_horizontal = ["organisaties", "themas", "doelgroepen"]
+    autocomplete_fields = ["locatie"]
+    actions = ["publiceren", "archiveren"]
+    inlines = [UitzonderingsperiodeInline, AanmeldmomentInline]
+    fieldsets = [
+        (None, {"fields": ["titel", "slug", "status", "omschrijving", "organisaties", "campagne"]}),
+        (_("Waar"), {"fields": ["locatie", "ontmoetplek", "wijk"]}),
+        (_("Wanneer"), {"fields": ["start", "einde", "herhaling", "uitzonderingen"]}),
+        (
+            _("Voor wie en hoe"),
+            {
+                "fields": [
+                    "themas",
+                    "doelgroepen",
+                    "is_gratis",
+                    "kosten",
+                    "hoe_meedoen",
+                    "toegankelijkheid",
+                    "capaciteit",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("herhaling"))
+    def herhaling_tekst(self, obj):
+        return beschrijving(obj) or _("Eén keer")
+
+    def _gemeld(self, request, tekst, aantal):
+        self.message_user(request, tekst % {"aantal": aantal}, messages.SUCCESS)
+
+    @admin.action(description=_("Publiceren"), permissions=["change"])
+    def publiceren(self, request, queryset):
+        aantal = services.publiceren(queryset)
+        self._gemeld(
+            request,
+            ngettext(
+                "%(aantal)d activiteit is gepubliceerd.",
+                "%(aantal)d activiteiten zijn gepubliceerd.",
+                aantal,
+            ),
+            aantal,
+        )
+
+    @admin.action(description=_("Archiveren (van de site halen)"), permissions=["change"])
+    def archiveren(self, request, queryset):
+        aantal = services.archiveren(queryset)
+        self._gemeld(
+            request,
+            ngettext(
+                "%(aantal)d activiteit is gearchiveerd.",
+                "%(aantal)d activiteiten zijn gearchiveerd.",
+                aantal,
+            ),
+            aantal,
+        )
+
+
+@admin.register(Campagne)
+class CampagneAdmin(GeschiedenisAdmin):
+    list_display = ["naam", "begin", "einde"]
+    search_fields = ["naam"]
+    prepopulated_fields = {"slug": ["naam"]}
