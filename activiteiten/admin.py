@@ -1,11 +1,19 @@
 from django.contrib import admin, messages
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from activiteiten import services
+from activiteiten import bijwerken, services
 from activiteiten.herhaling import beschrijving
-from activiteiten.models import Aanmeldmoment, Activiteit, Campagne, Uitzonderingsperiode
+from activiteiten.models import (
+    Aanmeldmoment,
+    Activiteit,
+    Activiteitvoorstel,
+    Campagne,
+    Uitzonderingsperiode,
+)
 from organisaties.geschiedenis import GeschiedenisAdmin
+from organisaties.models import Doelgroep, Locatie, Thema, Wijk
 
 
 class UitzonderingsperiodeInline(admin.TabularInline):
@@ -97,3 +105,60 @@ class CampagneAdmin(GeschiedenisAdmin):
     list_display = ["naam", "begin", "einde"]
     search_fields = ["naam"]
     prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(Activiteitvoorstel)
+class ActiviteitvoorstelAdmin(admin.ModelAdmin):
+    """What organisations sent through their personal link; taking it over publishes it."""
+
+    list_display = ["__str__", "organisatie", "activiteit", "status", "ingediend_op"]
+    list_filter = ["status"]
+    search_fields = ["organisatie__naam", "activiteit__titel"]
+    fields = ["organisatie", "activiteit", "status", "ingediend_op", "toelichting", "voorstel"]
+    readonly_fields = fields
+    actions = ["overnemen", "afwijzen"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("voorstel"))
+    def voorstel(self, obj):
+        namen = {
+            "locatie": lambda pk: Locatie.objects.filter(pk=pk).first(),
+            "wijk": lambda pk: Wijk.objects.filter(pk=pk).first(),
+            "themas": lambda pks: ", ".join(str(t) for t in Thema.objects.filter(pk__in=pks)),
+            "doelgroepen": lambda pks: ", ".join(
+                str(d) for d in Doelgroep.objects.filter(pk__in=pks)
+            ),
+        }
+        rijen = [
+            (naam, namen[naam](waarde) if naam in namen and waarde else waarde)
+            for naam, waarde in obj.gegevens.items()
+        ]
+        return format_html(
+            "<table>{}</table>",
+            format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rijen),
+        )
+
+    @admin.action(description=_("Overnemen en publiceren"), permissions=["change"])
+    def overnemen(self, request, queryset):
+        aantal = 0
+        for voorstel in queryset.filter(status=Activiteitvoorstel.Status.OPEN):
+            bijwerken.overnemen(voorstel)
+            aantal += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(aantal)d voorstel is overgenomen en gepubliceerd.",
+                "%(aantal)d voorstellen zijn overgenomen en gepubliceerd.",
+                aantal,
+            )
+            % {"aantal": aantal},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Afwijzen"), permissions=["change"])
+    def afwijzen(self, request, queryset):
+        for voorstel in queryset:
+            bijwerken.afwijzen(voorstel)
+        self.message_user(request, _("De voorstellen zijn afgewezen."), messages.SUCCESS)

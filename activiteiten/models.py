@@ -19,7 +19,7 @@ from organisaties.geschiedenis import Geschiedenis
 from organisaties.models import Doelgroep, Locatie, Organisatie, Thema, Wijk
 
 # Words the public URLs use beside /activiteiten/<slug>/.
-GERESERVEERDE_SLUGS = {"campagne", "agenda.ics", "aanmelding"}
+GERESERVEERDE_SLUGS = {"campagne", "agenda.ics", "bijwerken"}
 
 
 def slug_niet_gereserveerd(waarde):
@@ -333,3 +333,61 @@ class Aanmeldmoment(models.Model):
 
     def __str__(self):
         return f"{self.activiteit} {timezone.localtime(self.start):%d-%m-%Y %H:%M}"
+
+
+class Activiteitvoorstel(models.Model):
+    """A new activity, or a change, sent by an organisation through its personal link.
+
+    Nothing goes live by itself: a redacteur takes it over (activiteiten.bijwerken.overnemen),
+    which publishes it, or turns it down. ``gegevens`` holds the form as sent (activiteiten.
+    bijwerken.VELDEN), so the proposal still says what was asked after the activity changed.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Ter beoordeling")
+        OVERGENOMEN = "overgenomen", _("Overgenomen en gepubliceerd")
+        AFGEWEZEN = "afgewezen", _("Afgewezen")
+
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.CASCADE,
+        related_name="activiteitvoorstellen",
+        verbose_name=_("organisatie"),
+        help_text=_("De organisatie die het voorstel stuurde."),
+    )
+    activiteit = models.ForeignKey(
+        Activiteit,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="voorstellen",
+        verbose_name=_("activiteit"),
+        help_text=_("Leeg: een nieuwe activiteit."),
+    )
+    gegevens = models.JSONField(
+        _("gegevens"), help_text=_("Wat de organisatie invulde. Wordt automatisch ingevuld.")
+    )
+    toelichting = models.TextField(
+        _("toelichting"), blank=True, help_text=_("Een bericht van de organisatie erbij.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.OPEN,
+        help_text=_("Wordt bijgehouden bij overnemen of afwijzen."),
+    )
+    ingediend_op = models.DateTimeField(
+        _("ingediend op"), default=timezone.now, help_text=_("Wordt automatisch ingevuld.")
+    )
+    beoordeeld_op = models.DateTimeField(
+        _("beoordeeld op"), null=True, blank=True, help_text=_("Wordt automatisch ingevuld.")
+    )
+
+    class Meta:
+        verbose_name = _("voorstel voor een activiteit")
+        verbose_name_plural = _("voorstellen voor activiteiten")
+        ordering = ["-ingediend_op"]
+
+    def __str__(self):
+        return self.gegevens.get("titel", "") or str(self.activiteit or "")

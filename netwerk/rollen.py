@@ -38,7 +38,7 @@ REDACTEUR_MODELLEN = {
         "postcode",
     ],
     # Activities for residents: reviewed and published like the kaart.
-    "activiteiten": ["activiteit", "campagne", "uitzonderingsperiode"],
+    "activiteiten": ["activiteit", "campagne", "uitzonderingsperiode", "activiteitvoorstel"],
 }
 COORDINATOR_MODELLEN = {
     "bijeenkomsten": ["bijeenkomst", "programmaonderdeel"],
