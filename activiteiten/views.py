@@ -159,6 +159,9 @@ def detail(request, slug):
             "activiteit": activiteit,
             "momenten": komend,
             "herhaling": beschrijving(activiteit),
+            "perioden": [
+                p for p in activiteit.uitzonderingsperioden.all() if p.tot >= timezone.localdate()
+            ],
             "jsonld": evenementen(komend),
         },
     )

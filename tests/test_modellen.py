@@ -4,7 +4,7 @@ import pytest
 from django.apps import apps
 from django.utils.functional import Promise
 
-APPS = ["organisaties", "bijeenkomsten", "netwerk"]
+APPS = ["organisaties", "bijeenkomsten", "netwerk", "activiteiten"]
 
 
 def velden(app_label):
