@@ -66,6 +66,12 @@ class ActiviteitAdmin(GeschiedenisAdmin):
         ),
     ]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "capaciteit" in form.changed_data:
+            # More places: the waiting lists of the coming times move up (bijeenkomsten).
+            services.capaciteit_gewijzigd(obj)
+
     @admin.display(description=_("herhaling"))
     def herhaling_tekst(self, obj):
         return beschrijving(obj) or _("Eén keer")

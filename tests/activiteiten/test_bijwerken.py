@@ -158,3 +158,29 @@ def test_eigen_adres_als_locatie_en_staff_neemt_over_in_het_beheer(client, organ
     assert activiteit.capaciteit == 20
     assert activiteit.herhaling == ""
     assert activiteit.status == Activiteit.Status.GEPUBLICEERD
+
+
+def test_redacteur_maakt_en_beoordeelt_activiteiten_in_het_beheer(client, organisatie):
+    from netwerk.rollen import REDACTEUREN
+
+    client.force_login(GebruikerFactory(is_staff=True, groepen=[REDACTEUREN]))
+    assert client.get("/admin/activiteiten/activiteit/add/").status_code == 200
+    activiteit = Activiteit.objects.create(
+        titel="Ter beoordeling",
+        slug="ter-beoordeling",
+        omschrijving="x",
+        ontmoetplek="y",
+        start=timezone.now() + datetime.timedelta(days=1),
+        einde=timezone.now() + datetime.timedelta(days=1, hours=1),
+        herhaling="FREQ=WEEKLY",
+        status=Activiteit.Status.TER_BEOORDELING,
+    )
+    pagina = client.get(f"/admin/activiteiten/activiteit/{activiteit.pk}/change/")
+    assert pagina.status_code == 200
+    client.post(
+        "/admin/activiteiten/activiteit/",
+        {"action": "publiceren", "_selected_action": [activiteit.pk]},
+    )
+    activiteit.refresh_from_db()
+    assert activiteit.status == Activiteit.Status.GEPUBLICEERD
+    assert client.get(f"/admin/activiteiten/activiteit/{activiteit.pk}/history/").status_code == 200
