@@ -65,6 +65,9 @@ def test_aanmelden_voor_een_keer_met_wachtlijst_en_afmeldlink(client):
     eerste = bijeenkomst.aanmeldingen.order_by("pk").first()
     pagina = client.get(antwoorden[0].url)
     assert pagina.status_code == 200
+    assert "Ontmoetingslunch" in pagina.content.decode()
+    # Residents get no list of professionals to meet: that belongs to network meetings.
+    assert "Wie kunt u ontmoeten?" not in pagina.content.decode()
     client.post(eerste.get_absolute_url(), {"actie": "annuleren"})
     eerste.refresh_from_db()
     assert eerste.status == Aanmelding.Status.GEANNULEERD
