@@ -220,3 +220,22 @@ def test_demodata_vullen_de_agenda(client, demodata):
     assert {"Kaartenactie: schrijf een kaartje", "Slotavond week van de ontmoeting"} <= set(
         titels(campagne)
     )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "postcode=%00",
+        "wijk=%00",
+        "dag=%00",
+        "pagina=%00",
+        "afstand=%00",
+        "gratis=%00",
+        "thema=x" * 500,
+    ],
+)
+def test_vijandige_zoekopdracht_geeft_nooit_een_fout(client, query):
+    maak("Bakkie doen")
+    response = client.get("/activiteiten/?" + query)
+    assert response.status_code == 200
+    assert client.get("/activiteiten/agenda.ics?" + query).status_code == 200
