@@ -11,7 +11,7 @@ def absolute_url(pad):
     return settings.SITE_URL.rstrip("/") + pad
 
 
-def _een_regel(tekst):
+def een_regel(tekst):
     """Titles and places are one line; icalendar refuses a line break in some properties."""
     return " ".join(str(tekst).split())
 
@@ -23,10 +23,10 @@ def _event(bijeenkomst):
     event.add("dtstamp", timezone.now())
     event.add("dtstart", bijeenkomst.start)
     event.add("dtend", bijeenkomst.einde)
-    event.add("summary", _een_regel(bijeenkomst.titel))
+    event.add("summary", een_regel(bijeenkomst.titel))
     event.add("description", bijeenkomst.omschrijving)
     if bijeenkomst.plaats_tekst:
-        event.add("location", _een_regel(bijeenkomst.plaats_tekst))
+        event.add("location", een_regel(bijeenkomst.plaats_tekst))
     event.add("url", absolute_url(bijeenkomst.get_absolute_url()))
     event.add("last-modified", bijeenkomst.gewijzigd)
     geannuleerd = bijeenkomst.status == Bijeenkomst.Status.GEANNULEERD
@@ -38,7 +38,7 @@ def agenda(bijeenkomsten, naam):
     kalender = Calendar()
     kalender.add("prodid", "-//netwerk//bijeenkomsten//NL")
     kalender.add("version", "2.0")
-    kalender.add("x-wr-calname", _een_regel(naam))
+    kalender.add("x-wr-calname", een_regel(naam))
     for bijeenkomst in bijeenkomsten:
         kalender.add_component(_event(bijeenkomst))
     return kalender.to_ical()

@@ -42,6 +42,10 @@ class BijeenkomstQuerySet(models.QuerySet):
             status__in=[Bijeenkomst.Status.GEPUBLICEERD, Bijeenkomst.Status.GEANNULEERD]
         )
 
+    def in_agenda(self):
+        """Without the hidden meetings that hold the sign-ups of an activity (activiteiten)."""
+        return self.filter(in_agenda=True)
+
     def komend(self):
         return self.filter(einde__gte=timezone.now()).order_by("start")
 
@@ -182,6 +186,14 @@ class Bijeenkomst(models.Model):
     )
     verslag = models.TextField(
         _("verslag"), blank=True, help_text=_("Wat er besproken is; zichtbaar in het archief.")
+    )
+    in_agenda = models.BooleanField(
+        _("in de agenda"),
+        default=True,
+        help_text=_(
+            "Uit: een keer van een activiteit voor inwoners, met aanmelden. Die staat niet in "
+            "de agenda, het archief en het netwerkinzicht van de bijeenkomsten."
+        ),
     )
     coordinatoren = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

@@ -39,6 +39,8 @@ REDACTEUR_MODELLEN = {
         # Help near home: the postcode table behind the distance search.
         "postcode",
     ],
+    # Activities for residents: reviewed and published like the kaart.
+    "activiteiten": ["activiteit", "campagne", "uitzonderingsperiode", "activiteitvoorstel"],
 }
 COORDINATOR_MODELLEN = {
     "bijeenkomsten": ["bijeenkomst", "programmaonderdeel"],

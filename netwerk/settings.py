@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "organisaties",
     "bijeenkomsten",
     "signalen",
+    "activiteiten",
 ]
 
 MIDDLEWARE = [

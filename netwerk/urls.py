@@ -26,6 +26,7 @@ urlpatterns = [
     path("api/v1/", include("organisaties.api.urls")),
     path("", include("bijeenkomsten.urls")),
     path("", include("signalen.urls")),
+    path("", include("activiteiten.urls")),
     path("tweestapsverificatie/", tweestapsverificatie.controleren, name="tweestapsverificatie"),
     path(
         "tweestapsverificatie/instellen/",

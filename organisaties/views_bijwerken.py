@@ -28,7 +28,7 @@ def met_link(view):
     @persoonlijke_link
     @require_http_methods(["GET", "HEAD", "POST"])
     @wraps(view)
-    def wrapper(request, token):
+    def wrapper(request, token, **kwargs):
         try:
             organisatie = bijwerken.organisatie_van_token(token)
         except bijwerken.OngeldigeLink as fout:
@@ -42,7 +42,7 @@ def met_link(view):
                 },
                 status=fout.status,
             )
-        return view(request, organisatie, token)
+        return view(request, organisatie, token, **kwargs)
 
     return wrapper
 

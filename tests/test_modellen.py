@@ -4,7 +4,7 @@ import pytest
 from django.apps import apps
 from django.utils.functional import Promise
 
-APPS = ["organisaties", "bijeenkomsten", "netwerk", "signalen"]
+APPS = ["organisaties", "bijeenkomsten", "netwerk", "signalen", "activiteiten"]
 
 
 def velden(app_label):

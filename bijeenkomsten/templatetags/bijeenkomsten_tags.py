@@ -11,7 +11,7 @@ register = template.Library()
 @register.simple_tag
 def komende_bijeenkomsten(aantal=3):
     """``{% komende_bijeenkomsten 3 as bijeenkomsten %}``: the next published meetings."""
-    return list(Bijeenkomst.objects.gepubliceerd().komend()[:aantal])
+    return list(Bijeenkomst.objects.gepubliceerd().in_agenda().komend()[:aantal])
 
 
 @register.filter

@@ -235,7 +235,7 @@ def export(request, slug, formaat):
 
 
 def _alle_gepubliceerde():
-    return list(Bijeenkomst.objects.filter(status=Bijeenkomst.Status.GEPUBLICEERD))
+    return list(Bijeenkomst.objects.in_agenda().filter(status=Bijeenkomst.Status.GEPUBLICEERD))
 
 
 @coordinator_pagina
@@ -253,8 +253,10 @@ def netwerk(request, slug):
 
 @coordinator_pagina
 def netwerk_totaal(request):
-    eigen = Bijeenkomst.objects.beheerbaar_door(request.user).filter(
-        ~Q(status=Bijeenkomst.Status.CONCEPT)
+    eigen = (
+        Bijeenkomst.objects.beheerbaar_door(request.user)
+        .in_agenda()
+        .filter(~Q(status=Bijeenkomst.Status.CONCEPT))
     )
     return render(
         request,

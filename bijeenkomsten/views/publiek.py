@@ -25,7 +25,7 @@ def agenda_lijst(request):
     return render(
         request,
         "bijeenkomsten/agenda.html",
-        {"bijeenkomsten": _openbaar().komend().prefetch_related("themas")},
+        {"bijeenkomsten": _openbaar().in_agenda().komend().prefetch_related("themas")},
     )
 
 
@@ -33,7 +33,7 @@ def archief(request):
     return render(
         request,
         "bijeenkomsten/archief.html",
-        {"bijeenkomsten": _openbaar().afgelopen().prefetch_related("themas")},
+        {"bijeenkomsten": _openbaar().in_agenda().afgelopen().prefetch_related("themas")},
     )
 
 
@@ -104,7 +104,7 @@ def ics(request, slug):
 
 def ics_feed(request):
     response = _ics_response(
-        agenda(_openbaar().komend(), _("Netwerkbijeenkomsten")), "bijeenkomsten.ics"
+        agenda(_openbaar().in_agenda().komend(), _("Netwerkbijeenkomsten")), "bijeenkomsten.ics"
     )
     response["Content-Disposition"] = 'inline; filename="bijeenkomsten.ics"'
     return response

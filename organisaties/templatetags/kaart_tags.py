@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 register = template.Library()
 
 # Characters that could end a <script> element or start markup inside JSON.
-_JSON_IN_HTML = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+JSON_IN_HTML = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @register.simple_tag
@@ -59,5 +59,5 @@ def jsonld(context, organisatie):
             }
             for locatie in locaties
         ]
-    tekst = json.dumps(data, ensure_ascii=False).translate(_JSON_IN_HTML)
+    tekst = json.dumps(data, ensure_ascii=False).translate(JSON_IN_HTML)
     return mark_safe(f'<script type="application/ld+json">{tekst}</script>')  # noqa: S308

@@ -3,6 +3,7 @@ so that netwerk (the site-wide core) imports no app."""
 
 from django.core.management.base import BaseCommand
 
+from activiteiten import demodata as activiteiten_demo
 from bijeenkomsten import demodata as bijeenkomsten_demo
 from netwerk import inhoudsversie
 from organisaties import demodata as organisaties_demo
@@ -12,9 +13,10 @@ from signalen import demodata as signalen_demo
 
 class Command(BaseCommand):
     help = (
-        "Laadt demonstratiegegevens uit de brondocumenten: de sociale kaart en de "
-        "netwerkbijeenkomsten. Veilig om vaker te draaien: bestaande demogegevens worden "
-        "bijgewerkt, niet verdubbeld. De site toont dat het om demogegevens gaat."
+        "Laadt demonstratiegegevens uit de brondocumenten: de sociale kaart, de "
+        "netwerkbijeenkomsten en de activiteiten. Veilig om vaker te draaien: bestaande "
+        "demogegevens worden bijgewerkt, niet verdubbeld. De site toont dat het om "
+        "demogegevens gaat."
     )
 
     def handle(self, *args, **options):
@@ -24,6 +26,9 @@ class Command(BaseCommand):
             kaart = organisaties_demo.laad()
             bijeenkomsten = bijeenkomsten_demo.laad()
             signalen = signalen_demo.laad()
+            activiteiten = activiteiten_demo.laad()
         self.stdout.write(
-            self.style.SUCCESS(f"Demogegevens geladen: {kaart}, {bijeenkomsten}, {signalen}.")
+            self.style.SUCCESS(
+                f"Demogegevens geladen: {kaart}, {bijeenkomsten}, {activiteiten}, {signalen}."
+            )
         )
