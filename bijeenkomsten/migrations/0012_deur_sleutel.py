@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bijeenkomsten', '0010_ontmoeten_en_badges'),
+        ('bijeenkomsten', '0011_bijeenkomst_in_agenda'),
         ('organisaties', '0015_postcodes_en_afstand'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
