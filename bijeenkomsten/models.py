@@ -232,6 +232,13 @@ class Bijeenkomst(models.Model):
         return self.titel
 
     def get_absolute_url(self):
+        # A hidden meeting that holds the sign-ups for one time of an activity (activiteiten)
+        # is, to the residents who signed up, that activity: e-mails and the personal page
+        # link there, not to a meeting page with the professionals' form.
+        if not self.in_agenda:
+            moment = getattr(self, "aanmeldmoment", None)
+            if moment is not None:
+                return moment.activiteit.get_absolute_url()
         return reverse("bijeenkomsten:detail", args=[self.slug])
 
     @property

@@ -47,6 +47,8 @@ def _bijeenkomst_of_404(slug):
 @require_http_methods(["GET", "HEAD", "POST"])
 def detail(request, slug):
     bijeenkomst = _bijeenkomst_of_404(slug)
+    if not bijeenkomst.in_agenda and bijeenkomst.get_absolute_url() != request.path:
+        return redirect(bijeenkomst.get_absolute_url())
     gesloten = services.reden_gesloten(bijeenkomst)
     form = AanmeldForm(request.POST or None) if not gesloten else None
     status = 200

@@ -94,6 +94,22 @@ def test_verborgen_bijeenkomst_staat_niet_bij_de_netwerkbijeenkomsten(client):
 
 
 @pytest.mark.django_db
+def test_wie_zich_aanmeldde_ziet_de_activiteit_niet_de_verborgen_bijeenkomst(client):
+    activiteit = lunch()
+    pad, _moment = eerste_keer_url(activiteit)
+    response = client.post(pad, gegevens(1))
+    aanmelding = Aanmelding.objects.get()
+    # The personal page and the e-mails link to the activity; the hidden meeting's own page
+    # (with the professionals' form) sends a resident there too.
+    persoonlijk = client.get(aanmelding.get_absolute_url()).content.decode()
+    assert activiteit.get_absolute_url() in persoonlijk
+    verborgen = client.get(f"/bijeenkomsten/{aanmelding.bijeenkomst.slug}/")
+    assert verborgen.status_code == 302
+    assert verborgen["Location"] == activiteit.get_absolute_url()
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
 def test_onbekende_keer_of_activiteit_zonder_aanmelden_geeft_404(client):
     activiteit = lunch()
     assert (
