@@ -87,7 +87,13 @@ def maak_rollen(sender=None, using="default", **kwargs):
     beheerder, _ = Group.objects.get_or_create(name=BEHEERDERS)
     beheerder.permissions.add(
         *Permission.objects.filter(
-            content_type__app_label__in=["organisaties", "bijeenkomsten", "netwerk", "signalen"]
+            content_type__app_label__in=[
+                "organisaties",
+                "bijeenkomsten",
+                "netwerk",
+                "signalen",
+                "activiteiten",
+            ]
         ),
         *_rechten({"auth": ["user", "group"]}),
     )
