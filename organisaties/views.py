@@ -219,18 +219,47 @@ def _actieve_filters(request, filterset, tax):
     return chips
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
-def organisatie_detail(request, slug):
+def _zichtbare_organisatie(request, slug):
+    """The organisation of ``slug`` and None, or None and the page that says it is not there
+    (a concept: 404; archived: 410)."""
     organisatie = get_object_or_404(Organisatie.objects.met_details(), slug=slug)
     if organisatie.status == Organisatie.Status.CONCEPT:
-        return render(request, "404.html", status=404)
+        return None, render(request, "404.html", status=404)
     if organisatie.status == Organisatie.Status.GEARCHIVEERD:
-        return render(
+        return None, render(
             request, "organisaties/gearchiveerd.html", {"organisatie": organisatie}, status=410
         )
+    return organisatie, None
 
-    if organisatie.regiobron_id and request.method == "POST":
-        # Imported: the gemeente it comes from keeps it; the page says where to report.
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def organisatie_detail(request, slug):
+    """An organisation's page. It carries no form (and no CSRF token), so anonymous visitors
+    get it from the page cache; the report form is on its own page (organisatie_melden)."""
+    if request.method == "POST":
+        # A report from a page opened before the form moved: handled as if sent there.
+        return organisatie_melden(request, slug)
+    return _organisatie_detail(request, slug)
+
+
+# The page shows nothing that changes with the clock today, but the cards' opening state may
+# come to it: cached per quarter of an hour, like the list.
+@cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
+def _organisatie_detail(request, slug):
+    organisatie, weigering = _zichtbare_organisatie(request, slug)
+    if weigering:
+        return weigering
+    return render(request, "organisaties/detail.html", {"organisatie": organisatie})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def organisatie_melden(request, slug):
+    """'Klopt er iets niet?': the report form of an organisation, on a page of its own."""
+    organisatie, weigering = _zichtbare_organisatie(request, slug)
+    if weigering:
+        return weigering
+    if organisatie.regiobron_id:
+        # Imported: the gemeente it comes from keeps it; its page says where to report.
         return redirect(organisatie.get_absolute_url())
     form = WijzigingsvoorstelForm(request.POST or None)
     status = 200
@@ -252,7 +281,7 @@ def organisatie_detail(request, slug):
             status = 400
     return render(
         request,
-        "organisaties/detail.html",
+        "organisaties/melden.html",
         {"organisatie": organisatie, "form": form},
         status=status,
     )

@@ -157,6 +157,9 @@ def test_detailpagina_zegt_waar_de_gegevens_vandaan_komen(client, regio):
     assert "De gegevens komen van de sociale kaart van Zaanstad" in html
     assert 'id="melden"' not in html  # reports go to Zaanstad
     assert client.post(org.get_absolute_url(), {"toelichting": "x"}).status_code == 302
+    melden = org.get_absolute_url() + "melden/"
+    assert client.get(melden)["Location"] == org.get_absolute_url()
+    assert client.post(melden, {"toelichting": "x"}).status_code == 302
     assert not org.wijzigingsvoorstellen.exists()
 
 
