@@ -122,6 +122,8 @@ def organisatie_lijst(request):
         "filtergroepen": _filtergroepen(filterset, facetten, tax),
         "actieve_filters": chips,
         "aantal_filters": sum(1 for chip in chips if chip["param"] != "q"),
+        # A combination of filters is no page of its own for search engines (crawlers).
+        "robots_noindex": sum(1 for chip in chips if chip["param"] != "q") > 1,
         "zoektekst_ingekort": len(request.GET.get("q", "")) > MAX_ZOEKLENGTE,
         "regio": regio,
         "regio_beschikbaar": regio or Regiobron.objects.exists(),
