@@ -1,12 +1,20 @@
+from array import array
+
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
+from netwerk.inhoudsversie import inhoudsversie, per_inhoudsversie
 from netwerk.paginacache import cache_anonieme_pagina
 from netwerk.ratelimit import boven_limiet
 from organisaties import kaart
@@ -14,7 +22,7 @@ from organisaties.afstand import AFSTANDEN_KM
 from organisaties.facetten import ids_van, tel_facetten
 from organisaties.filters import OrganisatieFilter, Zoekmodus
 from organisaties.forms import WijzigingsvoorstelForm
-from organisaties.models import Organisatie, Regiobron, Thema, Wijk
+from organisaties.models import Organisatie, Regiobron
 from organisaties.taxonomie import taxonomie
 from organisaties.zoeken import MAX_ZOEKLENGTE, kan_tikfouten_vergeven
 
@@ -23,19 +31,32 @@ PER_PAGINA = 20
 KAARTJES_TIJDVAK = 15 * 60
 
 
+def _home_aantallen():
+    """The home page's counts: the same for every visitor until the directory changes."""
+    facetten = tel_facetten(ids_van(Organisatie.objects.gepubliceerd(), in_volgorde=False))
+    return {
+        "thema": dict(facetten.thema),
+        "wijk": dict(facetten.wijk),
+        "totaal": facetten.totaal,
+    }
+
+
 @cache_anonieme_pagina
 def home(request):
     """The start page: themes and wijken with their counts; upcoming meetings come from
-    bijeenkomsten' template tag, so that the directory does not depend on meetings."""
-    facetten = tel_facetten(ids_van(Organisatie.objects.gepubliceerd(), in_volgorde=False))
+    bijeenkomsten' template tag, so that the directory does not depend on meetings.
+
+    The counts are kept per content version (no query over the whole directory per request,
+    also when the page cache misses, e.g. for an address with an unknown parameter)."""
+    aantallen = per_inhoudsversie("home:aantallen", _home_aantallen)
     tax = taxonomie()
     return render(
         request,
         "home.html",
         {
-            "themas": [(t, facetten.thema.get(t.pk, 0)) for t in tax.themas.lijst],
-            "wijken": [(w, facetten.wijk.get(w.pk, 0)) for w in tax.wijken.lijst],
-            "aantal_organisaties": facetten.totaal,
+            "themas": [(t, aantallen["thema"].get(t.pk, 0)) for t in tax.themas.lijst],
+            "wijken": [(w, aantallen["wijk"].get(w.pk, 0)) for w in tax.wijken.lijst],
+            "aantal_organisaties": aantallen["totaal"],
             "afstanden_km": AFSTANDEN_KM,
         },
     )
@@ -295,19 +316,48 @@ def _limiet():
     return settings.WIJZIGINGSVOORSTEL_LIMIET_PER_UUR
 
 
-def _termpagina(request, term, veld, template):
+def _term_ids(veld, term_pk):
+    """The published organisations with the term, by name: kept per content version, as a
+    compact array (a theme can hold 40% of a national directory)."""
     ids = ids_van(
         Organisatie.objects.gepubliceerd()
-        .filter(**{f"{veld}__contains": [term.pk]})
+        .filter(**{f"{veld}__contains": [term_pk]})
         .order_by("naam", "pk")
     )
+    return array("q", ids)
+
+
+def _termpagina(request, termen, slug, veld, template):
+    term = termen.op_slug.get(slug)
+    if term is None:
+        raise Http404
+    tax = taxonomie()
+    ids = per_inhoudsversie(f"termpagina:{veld}:{term.pk}", lambda: _term_ids(veld, term.pk))
+    pagina = Paginator(ids, PER_PAGINA).get_page(request.GET.get("pagina"))
+    # The cards of a page are the same for every visitor until the directory changes or the
+    # quarter hour ("nu gesloten") ends: kept as HTML, so that an address the page cache does
+    # not know yet (another parameter) costs no queries and no rendering of 20 cards.
+    sleutel = (
+        f"termkaartjes:{inhoudsversie()}:{veld}:{term.pk}:{pagina.number}:{get_language()}:"
+        f"{int(timezone.now().timestamp() // KAARTJES_TIJDVAK)}"
+    )
+    kaartjes = cache.get(sleutel)
+    if kaartjes is None:
+        gevonden = Organisatie.objects.voor_lijst().in_bulk(pagina.object_list)
+        organisaties = [gevonden[pk] for pk in pagina.object_list if pk in gevonden]
+        kaartjes = render_to_string(
+            "organisaties/_termkaartjes.html", {"organisaties": organisaties, "taxonomie": tax}
+        )
+        cache.set(sleutel, kaartjes, KAARTJES_TIJDVAK)
     return render(
         request,
         template,
         {
             "term": term,
-            "pagina": _pagina(request, ids),
-            "taxonomie": taxonomie(),
+            "pagina": pagina,
+            # Rendered from the template above, with auto-escaping.
+            "kaartjes": mark_safe(kaartjes),  # noqa: S308
+            "taxonomie": tax,
             "filter_param": "thema" if veld == "facet_themas" else "wijk",
         },
     )
@@ -315,13 +365,9 @@ def _termpagina(request, term, veld, template):
 
 @cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
 def thema_detail(request, slug):
-    return _termpagina(
-        request, get_object_or_404(Thema, slug=slug), "facet_themas", "organisaties/thema.html"
-    )
+    return _termpagina(request, taxonomie().themas, slug, "facet_themas", "organisaties/thema.html")
 
 
 @cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
 def wijk_detail(request, slug):
-    return _termpagina(
-        request, get_object_or_404(Wijk, slug=slug), "facet_wijken", "organisaties/wijk.html"
-    )
+    return _termpagina(request, taxonomie().wijken, slug, "facet_wijken", "organisaties/wijk.html")
