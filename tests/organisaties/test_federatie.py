@@ -163,10 +163,13 @@ def test_detailpagina_zegt_waar_de_gegevens_vandaan_komen(client, regio):
     assert not org.wijzigingsvoorstellen.exists()
 
 
-def test_lijst_query_aantal_groeit_niet_met_regio(client, regio, django_assert_max_num_queries):
+def test_lijst_query_aantal_groeit_niet_met_regio(client, regio):
     client.get(reverse("organisaties:lijst"), {"regio": "ja"})  # warm the taxonomy and index
-    with django_assert_max_num_queries(12):
-        client.get(reverse("organisaties:lijst"), {"regio": "ja", "pagina": "1", "x": "1"})
+    # Without Redis the cache (and the page cache's lock) is a database table: not counted.
+    from tests.organisaties.test_queries import aantal_queries
+
+    adres = reverse("organisaties:lijst") + "?regio=ja&pagina=1&x=1"
+    assert aantal_queries(client, adres) <= 12
 
 
 def test_beheer_geimporteerd_alleen_lezen(client, regio):
