@@ -5,7 +5,7 @@
     .venv/bin/python bench/belasting.py    # about two minutes
 
 Starts gunicorn on 127.0.0.1 in production mode (DEBUG=false, WhiteNoise manifest storage,
-Redis cache in database 1, which is flushed first) against the benchmark database, and for
+Redis cache in database 1 under a key prefix of its own) against the benchmark database, and for
 each page runs 32 concurrent clients for a fixed time. The clients are ``wrk`` when it is
 installed (``apt-get install wrk``), otherwise a Python client in two processes; the report
 says which. Pages:
@@ -70,6 +70,9 @@ ZOEKOPDRACHTEN = [
     "/organisaties/",
 ]
 # Nothing matches every word or any word: the list falls back to typo tolerance (pg_trgm).
+# Theme and wijk pages: the broadest theme (40% of the organisations) and two others.
+THEMAS = ["/themas/armoede-en-schulden/", "/themas/eenzaamheid/", "/themas/mantelzorg/"]
+WIJKEN = ["/wijken/centrum/", "/wijken/sluispolder/"]
 TIKFOUTEN = ["/organisaties/?q=mantelzrog", "/organisaties/?q=qwzrtx"]
 # Help near home (organisaties.afstand): postcodes whose centres the demo data stores.
 AFSTAND = [
@@ -309,17 +312,19 @@ def main() -> None:
     parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--client", choices=["wrk", "python"], default=None)
-    parser.add_argument("--alleen", help="alleen pagina's waarvan de naam dit bevat")
+    parser.add_argument("--alleen", help="alleen pagina's met dit in de naam; meer: a|b")
     parser.add_argument("--json", help="schrijf de uitkomsten ook naar dit bestand")
     args = parser.parse_args()
     duur = min(args.duur, MAX_DUUR)
     opwarmen = min(args.opwarmen, MAX_DUUR)
 
-    env = server.omgeving(os.environ.get("BENCH_DATABASE_URL", STANDAARD_DATABASE_URL), REDIS_URL)
+    # A key prefix of its own per run instead of emptying Redis, which other processes share.
+    env = server.omgeving(
+        os.environ.get("BENCH_DATABASE_URL", STANDAARD_DATABASE_URL),
+        REDIS_URL,
+        CACHE_KEY_PREFIX=f"bench-{uuid.uuid4().hex[:8]}",
+    )
     os.environ.update(env)
-    import redis
-
-    redis.Redis.from_url(REDIS_URL).flushdb()
     collectstatic(env)
 
     client = args.client or ("wrk" if shutil.which("wrk") else "python")
@@ -335,12 +340,16 @@ def main() -> None:
         ("zoekmix, warm", ZOEKOPDRACHTEN, False),
         ("afstand, koud", AFSTAND, True),
         ("afstand, warm", AFSTAND, False),
-        ("detail", detail, False),
+        ("detail, koud", detail, True),
+        ("detail, warm", detail, False),
+        ("thema, koud", THEMAS, True),
+        ("wijk, koud", WIJKEN, True),
         # Last: its slow requests are still being served for a while after the clients stop.
         ("tikfout, koud", TIKFOUTEN, True),
     ]
     if args.alleen:
-        paginas = [p for p in paginas if args.alleen in p[0]]
+        keuzes = [keuze.strip() for keuze in args.alleen.split("|")]
+        paginas = [p for p in paginas if any(keuze in p[0] for keuze in keuzes)]
 
     poort = vrije_poort()
     log = BASIS / "bench" / "results" / "gunicorn.log"
@@ -408,6 +417,8 @@ def main() -> None:
             **{f"zoek {i}": p for i, p in enumerate(ZOEKOPDRACHTEN)},
             **{f"afstand {i}": p for i, p in enumerate(AFSTAND)},
             "detail": detail[0],
+            "thema": THEMAS[0],
+            "wijk": WIJKEN[0],
             "tikfout": TIKFOUTEN[0],
         }
     )

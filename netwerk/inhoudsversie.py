@@ -22,6 +22,8 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
 
+from netwerk import cacheslot
+
 VERSIE_SLEUTEL = "inhoud:versie"
 # Data kept per content version (taxonomy, facet index) expires after a day, so that the
 # versions left behind by every change do not pile up in Redis.
@@ -116,16 +118,15 @@ def per_inhoudsversie(naam, bouw):
 
     Kept in this process's memory for as long as the version lasts (no cache round trip or
     unpickling per request), and shared through the cache, so that only one process builds it
-    after a change.
+    after a change (netwerk.cacheslot).
     """
     versie = (connection.settings_dict["NAME"], inhoudsversie())
     bekend = _per_versie.get(naam)
     if bekend is not None and bekend[0] == versie:
         return bekend[1]
     sleutel = f"{naam}:{versie[1]}"
-    waarde = cache.get(sleutel)
-    if waarde is None:
-        waarde = bouw()
-        cache.set(sleutel, waarde, VERSIE_BEWAARTIJD)
+    # After a change every process needs the new value at once: one builds it, the others
+    # wait briefly for it instead of each building the same.
+    waarde = cacheslot.eenmaal_berekend(sleutel, bouw, VERSIE_BEWAARTIJD)
     _per_versie[naam] = (versie, waarde)
     return waarde

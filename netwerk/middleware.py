@@ -1,10 +1,15 @@
 """Middleware of the whole site: security headers that Django's SecurityMiddleware does not
-set itself, and a 404 for web addresses no page can have."""
+set itself, a 404 for web addresses no page can have, and a redirect that drops tracking
+parameters."""
+
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils.encoding import escape_uri_path
+from django.utils.http import escape_leading_slashes
 
 
 class BeveiligingsheadersMiddleware:
@@ -47,3 +52,56 @@ class OngeldigAdresMiddleware:
 
 def _heeft_nul_teken(query):
     return any("\x00" in sleutel + "".join(waarden) for sleutel, waarden in query.lists())
+
+
+# Parameters that advertising and newsletters add to links; no page reads them.
+VOLGPARAMETERS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gbraid",
+        "wbraid",
+        "dclid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "igshid",
+        "li_fat_id",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+    }
+)
+
+
+def _is_volgparameter(naam: str) -> bool:
+    naam = naam.lower()
+    return naam.startswith("utm_") or naam in VOLGPARAMETERS
+
+
+class VolgparametersMiddleware:
+    """Redirects (301) a GET with tracking parameters (utm_*, fbclid, gclid and the like) to
+    the same address without them, the other parameters left exactly as they were.
+
+    Every shared link carries a new fbclid, so each would be a page of its own for the page
+    cache (netwerk.paginacache) and for search engines; after the redirect they all share the
+    clean address and its cache entry.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if request.method == "GET" and query:
+            delen = [deel for deel in query.split("&") if deel]
+            # The name as a page would read it; the rest of the query stays byte for byte.
+            blijven = [d for d in delen if not _is_volgparameter(unquote_plus(d.split("=")[0]))]
+            if len(blijven) < len(delen):
+                # "//andere.site/" must stay a path on this site, not become another host.
+                pad = escape_leading_slashes(escape_uri_path(request.path))
+                schoon = pad + ("?" + "&".join(blijven) if blijven else "")
+                return HttpResponsePermanentRedirect(schoon)
+        return self.get_response(request)

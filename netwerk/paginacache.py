@@ -4,6 +4,12 @@ A page is stored under the current content version (netwerk.inhoudsversie) and i
 so any public change makes every stored page unreachable at once. A page that shows something
 that changes with the clock ("nu gesloten" on a result card) also carries the current time slot
 in its key, so that it is never served for longer than one slot after the state changed.
+
+Right after a change every page is cold at once, and a burst of visitors on the same page
+would each compute it. The first takes a short lock in the shared cache (netwerk.cacheslot);
+the others poll the cache for its result for a bounded time and compute the page themselves
+only when none comes (the lock holder was slow, failed, or the page may not be stored), so a
+visitor never gets an error because of the lock.
 """
 
 import hashlib
@@ -14,7 +20,28 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 
+from netwerk import cacheslot
 from netwerk.inhoudsversie import inhoudsversie
+
+
+def pagina_sleutel(request, tijdvak_seconden=None):
+    """The cache key of the page at the request's full URL, and how long it may be kept."""
+    pad = hashlib.sha256(request.get_full_path().encode("utf-8", "replace")).hexdigest()
+    sleutel = f"pagina:{inhoudsversie()}:{pad}"
+    bewaartijd = settings.PAGINA_CACHE_SECONDEN
+    if tijdvak_seconden:
+        nu = timezone.now().timestamp()
+        sleutel += f":{int(nu // tijdvak_seconden)}"
+        rest = tijdvak_seconden - nu % tijdvak_seconden
+        bewaartijd = max(1, int(min(bewaartijd, rest + 1)))
+    return sleutel, bewaartijd
+
+
+def _uit_cache(opgeslagen):
+    inhoud, content_type = opgeslagen
+    response = HttpResponse(inhoud, content_type=content_type)
+    response["X-Cache"] = "hit"
+    return response
 
 
 def cache_anonieme_pagina(view=None, *, tijdvak_seconden=None):
@@ -37,20 +64,22 @@ def cache_anonieme_pagina(view=None, *, tijdvak_seconden=None):
             or "messages" in request.COOKIES
         ):
             return view(request, *args, **kwargs)
-        pad = hashlib.sha256(request.get_full_path().encode("utf-8", "replace")).hexdigest()
-        sleutel = f"pagina:{inhoudsversie()}:{pad}"
-        bewaartijd = settings.PAGINA_CACHE_SECONDEN
-        if tijdvak_seconden:
-            nu = timezone.now().timestamp()
-            sleutel += f":{int(nu // tijdvak_seconden)}"
-            rest = tijdvak_seconden - nu % tijdvak_seconden
-            bewaartijd = max(1, int(min(bewaartijd, rest + 1)))
+        sleutel, bewaartijd = pagina_sleutel(request, tijdvak_seconden)
         opgeslagen = cache.get(sleutel)
         if opgeslagen is not None:
-            inhoud, content_type = opgeslagen
-            response = HttpResponse(inhoud, content_type=content_type)
-            response["X-Cache"] = "hit"
-            return response
+            return _uit_cache(opgeslagen)
+        if not cacheslot.neem_slot(sleutel):
+            # Another process computes this page right now: wait for its result.
+            opgeslagen = cacheslot.wacht_op(sleutel)
+            if opgeslagen is not None:
+                return _uit_cache(opgeslagen)
+            return _bereken(request, args, kwargs, sleutel, bewaartijd)
+        try:
+            return _bereken(request, args, kwargs, sleutel, bewaartijd)
+        finally:
+            cacheslot.geef_slot_vrij(sleutel)
+
+    def _bereken(request, args, kwargs, sleutel, bewaartijd):
         response = view(request, *args, **kwargs)
         # A view marks a page that will soon change with Cache-Control: no-store.
         bewaren = "no-store" not in response.get("Cache-Control", "")
@@ -67,6 +96,8 @@ def cache_anonieme_pagina(view=None, *, tijdvak_seconden=None):
                 (response.content, response["Content-Type"]),
                 bewaartijd,
             )
+            # Computed and stored: the bench counts these to see each page computed once.
+            response["X-Cache"] = "miss"
         return response
 
     return wrapper

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Before anything reads the path, after the headers above so that its 404 carries them.
     "netwerk.middleware.OngeldigAdresMiddleware",
+    # Links with utm_*/fbclid/gclid redirect to the clean address (one page cache entry).
+    "netwerk.middleware.VolgparametersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 from procrastinate.contrib.django import app
 from procrastinate.exceptions import AlreadyEnqueued
 
+from netwerk.inhoudsversie import inhoud_gewijzigd
 from organisaties.geocoderen import NEDERLAND, GeocodeerFout, _haal_op
 from organisaties.models import Postcode
 
@@ -293,6 +294,10 @@ def importeer(tekst, bron=Postcode.Bron.IMPORT) -> Verslag:
             verslag.opgeslagen += _bewaar(batch, bron)
             batch = {}
     verslag.opgeslagen += _bewaar(batch, bron)
+    if verslag.opgeslagen:
+        # bulk_create sends no signals: cached distance searches may use an old centre.
+        # One bump for the whole file.
+        inhoud_gewijzigd()
     return verslag
 
 

@@ -26,6 +26,7 @@ urlpatterns = [
         name="bijwerken_bedankt",
     ),
     path("organisaties/<slug:slug>/", views.organisatie_detail, name="detail"),
+    path("organisaties/<slug:slug>/melden/", views.organisatie_melden, name="melden"),
     path("themas/<slug:slug>/", views.thema_detail, name="thema"),
     path("wijken/<slug:slug>/", views.wijk_detail, name="wijk"),
 ]

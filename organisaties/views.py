@@ -1,12 +1,20 @@
+from array import array
+
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
+from netwerk.inhoudsversie import inhoudsversie, per_inhoudsversie
 from netwerk.paginacache import cache_anonieme_pagina
 from netwerk.ratelimit import boven_limiet
 from organisaties import kaart
@@ -15,7 +23,7 @@ from organisaties.facetdefinities import alle_facetten
 from organisaties.facetten import ids_van, tel_facetten
 from organisaties.filters import OrganisatieFilter, Zoekmodus
 from organisaties.forms import WijzigingsvoorstelForm
-from organisaties.models import Organisatie, Regiobron, Thema, Wijk
+from organisaties.models import Organisatie, Regiobron
 from organisaties.taxonomie import taxonomie
 from organisaties.zoeken import MAX_ZOEKLENGTE, kan_tikfouten_vergeven
 
@@ -24,19 +32,32 @@ PER_PAGINA = 20
 KAARTJES_TIJDVAK = 15 * 60
 
 
+def _home_aantallen():
+    """The home page's counts: the same for every visitor until the directory changes."""
+    facetten = tel_facetten(ids_van(Organisatie.objects.gepubliceerd(), in_volgorde=False))
+    return {
+        "thema": dict(facetten.thema),
+        "wijk": dict(facetten.wijk),
+        "totaal": facetten.totaal,
+    }
+
+
 @cache_anonieme_pagina
 def home(request):
     """The start page: themes and wijken with their counts; upcoming meetings come from
-    bijeenkomsten' template tag, so that the directory does not depend on meetings."""
-    facetten = tel_facetten(ids_van(Organisatie.objects.gepubliceerd(), in_volgorde=False))
+    bijeenkomsten' template tag, so that the directory does not depend on meetings.
+
+    The counts are kept per content version (no query over the whole directory per request,
+    also when the page cache misses, e.g. for an address with an unknown parameter)."""
+    aantallen = per_inhoudsversie("home:aantallen", _home_aantallen)
     tax = taxonomie()
     return render(
         request,
         "home.html",
         {
-            "themas": [(t, facetten.thema.get(t.pk, 0)) for t in tax.themas.lijst],
-            "wijken": [(w, facetten.wijk.get(w.pk, 0)) for w in tax.wijken.lijst],
-            "aantal_organisaties": facetten.totaal,
+            "themas": [(t, aantallen["thema"].get(t.pk, 0)) for t in tax.themas.lijst],
+            "wijken": [(w, aantallen["wijk"].get(w.pk, 0)) for w in tax.wijken.lijst],
+            "aantal_organisaties": aantallen["totaal"],
             "afstanden_km": AFSTANDEN_KM,
         },
     )
@@ -124,6 +145,8 @@ def organisatie_lijst(request):
         "filtergroepen": _filtergroepen(filterset, facetten, tax),
         "actieve_filters": chips,
         "aantal_filters": sum(1 for chip in chips if chip["param"] != "q"),
+        # A combination of filters is no page of its own for search engines (crawlers).
+        "robots_noindex": sum(1 for chip in chips if chip["param"] != "q") > 1,
         "zoektekst_ingekort": len(request.GET.get("q", "")) > MAX_ZOEKLENGTE,
         "regio": regio,
         "regio_beschikbaar": regio or Regiobron.objects.exists(),
@@ -239,18 +262,47 @@ def _actieve_filters(request, filterset, tax):
     return chips
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
-def organisatie_detail(request, slug):
+def _zichtbare_organisatie(request, slug):
+    """The organisation of ``slug`` and None, or None and the page that says it is not there
+    (a concept: 404; archived: 410)."""
     organisatie = get_object_or_404(Organisatie.objects.met_details(), slug=slug)
     if organisatie.status == Organisatie.Status.CONCEPT:
-        return render(request, "404.html", status=404)
+        return None, render(request, "404.html", status=404)
     if organisatie.status == Organisatie.Status.GEARCHIVEERD:
-        return render(
+        return None, render(
             request, "organisaties/gearchiveerd.html", {"organisatie": organisatie}, status=410
         )
+    return organisatie, None
 
-    if organisatie.regiobron_id and request.method == "POST":
-        # Imported: the gemeente it comes from keeps it; the page says where to report.
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def organisatie_detail(request, slug):
+    """An organisation's page. It carries no form (and no CSRF token), so anonymous visitors
+    get it from the page cache; the report form is on its own page (organisatie_melden)."""
+    if request.method == "POST":
+        # A report from a page opened before the form moved: handled as if sent there.
+        return organisatie_melden(request, slug)
+    return _organisatie_detail(request, slug)
+
+
+# The page shows nothing that changes with the clock today, but the cards' opening state may
+# come to it: cached per quarter of an hour, like the list.
+@cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
+def _organisatie_detail(request, slug):
+    organisatie, weigering = _zichtbare_organisatie(request, slug)
+    if weigering:
+        return weigering
+    return render(request, "organisaties/detail.html", {"organisatie": organisatie})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def organisatie_melden(request, slug):
+    """'Klopt er iets niet?': the report form of an organisation, on a page of its own."""
+    organisatie, weigering = _zichtbare_organisatie(request, slug)
+    if weigering:
+        return weigering
+    if organisatie.regiobron_id:
+        # Imported: the gemeente it comes from keeps it; its page says where to report.
         return redirect(organisatie.get_absolute_url())
     form = WijzigingsvoorstelForm(request.POST or None)
     status = 200
@@ -272,7 +324,7 @@ def organisatie_detail(request, slug):
             status = 400
     return render(
         request,
-        "organisaties/detail.html",
+        "organisaties/melden.html",
         {"organisatie": organisatie, "form": form},
         status=status,
     )
@@ -284,19 +336,48 @@ def _limiet():
     return settings.WIJZIGINGSVOORSTEL_LIMIET_PER_UUR
 
 
-def _termpagina(request, term, veld, template):
+def _term_ids(veld, term_pk):
+    """The published organisations with the term, by name: kept per content version, as a
+    compact array (a theme can hold 40% of a national directory)."""
     ids = ids_van(
         Organisatie.objects.gepubliceerd()
-        .filter(**{f"{veld}__contains": [term.pk]})
+        .filter(**{f"{veld}__contains": [term_pk]})
         .order_by("naam", "pk")
     )
+    return array("q", ids)
+
+
+def _termpagina(request, termen, slug, veld, template):
+    term = termen.op_slug.get(slug)
+    if term is None:
+        raise Http404
+    tax = taxonomie()
+    ids = per_inhoudsversie(f"termpagina:{veld}:{term.pk}", lambda: _term_ids(veld, term.pk))
+    pagina = Paginator(ids, PER_PAGINA).get_page(request.GET.get("pagina"))
+    # The cards of a page are the same for every visitor until the directory changes or the
+    # quarter hour ("nu gesloten") ends: kept as HTML, so that an address the page cache does
+    # not know yet (another parameter) costs no queries and no rendering of 20 cards.
+    sleutel = (
+        f"termkaartjes:{inhoudsversie()}:{veld}:{term.pk}:{pagina.number}:{get_language()}:"
+        f"{int(timezone.now().timestamp() // KAARTJES_TIJDVAK)}"
+    )
+    kaartjes = cache.get(sleutel)
+    if kaartjes is None:
+        gevonden = Organisatie.objects.voor_lijst().in_bulk(pagina.object_list)
+        organisaties = [gevonden[pk] for pk in pagina.object_list if pk in gevonden]
+        kaartjes = render_to_string(
+            "organisaties/_termkaartjes.html", {"organisaties": organisaties, "taxonomie": tax}
+        )
+        cache.set(sleutel, kaartjes, KAARTJES_TIJDVAK)
     return render(
         request,
         template,
         {
             "term": term,
-            "pagina": _pagina(request, ids),
-            "taxonomie": taxonomie(),
+            "pagina": pagina,
+            # Rendered from the template above, with auto-escaping.
+            "kaartjes": mark_safe(kaartjes),  # noqa: S308
+            "taxonomie": tax,
             "filter_param": "thema" if veld == "facet_themas" else "wijk",
         },
     )
@@ -304,13 +385,9 @@ def _termpagina(request, term, veld, template):
 
 @cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
 def thema_detail(request, slug):
-    return _termpagina(
-        request, get_object_or_404(Thema, slug=slug), "facet_themas", "organisaties/thema.html"
-    )
+    return _termpagina(request, taxonomie().themas, slug, "facet_themas", "organisaties/thema.html")
 
 
 @cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
 def wijk_detail(request, slug):
-    return _termpagina(
-        request, get_object_or_404(Wijk, slug=slug), "facet_wijken", "organisaties/wijk.html"
-    )
+    return _termpagina(request, taxonomie().wijken, slug, "facet_wijken", "organisaties/wijk.html")

@@ -88,7 +88,10 @@ def test_publieke_paginas_tonen_opmaak_als_tekst(client, gegevens):
 def test_formulieren_tonen_wat_de_bezoeker_typte_als_tekst(client, gegevens):
     """A form with errors shows what was typed: as text, also in the fields' values."""
     melding = {"toelichting": SCRIPT, "naam": vijandig("Ik"), "email": "geen-adres"}
-    assert fouten_op(client, [gegevens["organisatie"].get_absolute_url()], "post", melding) == []
+    assert (
+        fouten_op(client, [gegevens["organisatie"].get_absolute_url() + "melden/"], "post", melding)
+        == []
+    )
     aanmelding = {
         "naam": vijandig("Ik"),
         "email": "ik@voorbeeld.nl",

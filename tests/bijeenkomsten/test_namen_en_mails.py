@@ -108,7 +108,8 @@ def test_namens_aanmelden_weigert_webadres_en_meer_regels(client, bijeenkomst, w
 def test_melding_over_organisatie_weigert_webadres_in_de_naam(client, waarde, melding):
     organisatie = OrganisatieFactory()
     response = client.post(
-        organisatie.get_absolute_url(), {"toelichting": "Het adres klopt niet.", "naam": waarde}
+        organisatie.get_absolute_url() + "melden/",
+        {"toelichting": "Het adres klopt niet.", "naam": waarde},
     )
     assert response.status_code == 400
     assert response.context["form"].errors["naam"] == [melding]

@@ -8,6 +8,7 @@ PAGINAS = [
     "/",
     "/organisaties/?q=schulden&thema=armoede-en-schulden",
     "/organisaties/wijkteam-vraagraak/",
+    "/organisaties/wijkteam-vraagraak/melden/",
 ]
 
 # What sticks out, to say so when the test fails: elements beyond the right edge, and

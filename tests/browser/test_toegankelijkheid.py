@@ -39,8 +39,8 @@ def test_detailpagina_heeft_geen_axe_overtredingen(page, site):
     assert_geen_overtredingen(page)
 
 
-def test_detailpagina_met_formulierfouten_heeft_geen_axe_overtredingen(page, site):
-    page.goto(site + DETAIL)
+def test_meldpagina_met_formulierfouten_heeft_geen_axe_overtredingen(page, site):
+    page.goto(site + DETAIL + "melden/")
     page.get_by_role("button", name="Melding versturen").click()
     expect(
         page.locator(".utrecht-form-field-error-message", has_text="Schrijf op wat er niet klopt.")

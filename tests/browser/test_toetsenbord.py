@@ -74,7 +74,7 @@ def test_shift_tab_gaat_terug_en_focus_blijft_zichtbaar(page, site):
 
 
 def test_foutmelding_van_het_meldformulier_is_met_het_toetsenbord_te_bereiken(page, site):
-    page.goto(site + "/organisaties/wijkteam-vraagraak/")
+    page.goto(site + "/organisaties/wijkteam-vraagraak/melden/")
     tab_tot(page, lambda el: el["id"] == "id_toelichting")
     tab_tot(page, lambda el: el["tekst"] == "Melding versturen")
     with page.expect_navigation():

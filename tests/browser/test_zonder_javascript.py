@@ -19,13 +19,16 @@ def test_melding_versturen_werkt_zonder_javascript(zonder_js, site):
     page = zonder_js
     page.goto(site + "/organisaties/wijkteam-vraagraak/")
     expect(page.locator("h1")).to_have_text("Wijkteam VraagRaak")
+    # The form has a page of its own (the organisation's page is cached, without a form).
+    page.get_by_role("link", name="Klopt er iets niet? Geef het door").click()
+    expect(page.locator("h1")).to_have_text("Klopt er iets niet bij Wijkteam VraagRaak?")
 
     # Sent empty: the page says what to fix, and nothing is saved.
     page.get_by_role("button", name="Melding versturen").click()
     expect(
         page.locator(".utrecht-form-field-error-message", has_text="Schrijf op wat er niet klopt.")
     ).to_be_visible()
-    assert page.title().startswith("Fout: Wijkteam VraagRaak")
+    assert page.title().startswith("Fout: Melding over Wijkteam VraagRaak")
     # (The demo data holds an open report about another organisation, for the work list.)
     meldingen = Wijzigingsvoorstel.objects.filter(organisatie__slug="wijkteam-vraagraak")
     assert not meldingen.exists()

@@ -22,6 +22,10 @@ def detail_url(organisatie):
     return reverse("organisaties:detail", args=[organisatie.slug])
 
 
+def melden_url(organisatie):
+    return reverse("organisaties:melden", args=[organisatie.slug])
+
+
 @pytest.fixture
 def organisatie():
     organisatie = OrganisatieFactory(
@@ -101,7 +105,7 @@ def test_concept_is_404_en_gearchiveerd_is_410(client):
 
 def test_melding_wordt_opgeslagen_en_bedankt(client, organisatie):
     response = client.post(
-        detail_url(organisatie),
+        melden_url(organisatie),
         {"toelichting": "Het telefoonnummer is veranderd.", "naam": "Anna", "email": "a@b.nl"},
         follow=True,
     )
@@ -113,7 +117,7 @@ def test_melding_wordt_opgeslagen_en_bedankt(client, organisatie):
 
 
 def test_lege_melding_geeft_nederlandse_fout(client, organisatie):
-    response = client.post(detail_url(organisatie), {"toelichting": "", "naam": "Anna"})
+    response = client.post(melden_url(organisatie), {"toelichting": "", "naam": "Anna"})
     html = response.content.decode()
     assert response.status_code == 400
     assert "Schrijf op wat er niet klopt." in html
@@ -123,7 +127,7 @@ def test_lege_melding_geeft_nederlandse_fout(client, organisatie):
 
 def test_ongeldig_email_houdt_de_tekst_vast(client, organisatie):
     response = client.post(
-        detail_url(organisatie), {"toelichting": "Adres klopt niet", "email": "geen-email"}
+        melden_url(organisatie), {"toelichting": "Adres klopt niet", "email": "geen-email"}
     )
     html = response.content.decode()
     assert "Vul een geldig e-mailadres in" in html
@@ -133,7 +137,7 @@ def test_ongeldig_email_houdt_de_tekst_vast(client, organisatie):
 
 def test_honeypot_slaat_niets_op_maar_verraadt_niets(client, organisatie):
     response = client.post(
-        detail_url(organisatie),
+        melden_url(organisatie),
         {"toelichting": "Koop nu!", "website": "http://spam.example"},
         follow=True,
     )
@@ -144,21 +148,83 @@ def test_honeypot_slaat_niets_op_maar_verraadt_niets(client, organisatie):
 def test_te_veel_meldingen_van_een_adres_worden_geweigerd(client, organisatie, settings):
     settings.WIJZIGINGSVOORSTEL_LIMIET_PER_UUR = 2
     for _ in range(2):
-        client.post(detail_url(organisatie), {"toelichting": "Fout"})
-    response = client.post(detail_url(organisatie), {"toelichting": "Nog een fout"})
+        client.post(melden_url(organisatie), {"toelichting": "Fout"})
+    response = client.post(melden_url(organisatie), {"toelichting": "Nog een fout"})
     assert response.status_code == 429
     assert "Probeer het over een uur opnieuw" in response.content.decode()
     assert "Nog een fout</textarea>" in response.content.decode()
     assert Wijzigingsvoorstel.objects.count() == 2
     # Another address may still report.
     response = client.post(
-        detail_url(organisatie), {"toelichting": "Andere melder"}, REMOTE_ADDR="10.0.0.9"
+        melden_url(organisatie), {"toelichting": "Andere melder"}, REMOTE_ADDR="10.0.0.9"
     )
     assert response.status_code == 302
     assert Wijzigingsvoorstel.objects.count() == 3
 
 
 def test_te_lange_melding_geeft_foutmelding(client, organisatie):
-    response = client.post(detail_url(organisatie), {"toelichting": "x" * 6000})
+    response = client.post(melden_url(organisatie), {"toelichting": "x" * 6000})
     assert response.status_code == 400
     assert "maximaal 5000 tekens" in response.content.decode()
+
+
+# --- The detail page is cached; the report form has a page of its own ---------------------
+
+
+def test_detail_heeft_geen_formulier_maar_een_link_naar_het_meldformulier(client, organisatie):
+    html = client.get(detail_url(organisatie)).content.decode()
+    assert "<form" not in html and "csrfmiddlewaretoken" not in html
+    assert f'href="{melden_url(organisatie)}"' in html
+    assert "Klopt er iets niet? Geef het door" in html
+
+
+def test_detail_komt_voor_anonieme_bezoekers_uit_de_cache_en_vervalt_bij_wijziging(
+    client, organisatie
+):
+    assert client.get(detail_url(organisatie))["X-Cache"] == "miss"
+    assert client.get(detail_url(organisatie))["X-Cache"] == "hit"
+    organisatie.telefoon = "010 999 99 99"
+    organisatie.save()
+    response = client.get(detail_url(organisatie))
+    assert response["X-Cache"] == "miss"
+    assert "010 999 99 99" in response.content.decode()
+
+
+def test_meldpagina_toont_het_formulier_en_wordt_niet_gecached(client, organisatie):
+    response = client.get(melden_url(organisatie))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Klopt er iets niet bij Minters Mantelzorg?" in html
+    assert 'name="toelichting"' in html and "csrfmiddlewaretoken" in html
+    assert '<meta name="robots" content="noindex">' in html
+    assert f'href="{detail_url(organisatie)}"' in html
+    assert "X-Cache" not in client.get(melden_url(organisatie))
+
+
+def test_bedankt_staat_bij_de_organisatie_en_niet_in_de_cache(client, organisatie):
+    client.get(detail_url(organisatie))  # the page is in the cache
+    antwoord = client.post(melden_url(organisatie), {"toelichting": "Nieuw adres"})
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == detail_url(organisatie) + "#melden"
+    eigen = client.get(antwoord["Location"])
+    assert "Bedankt voor uw melding" in eigen.content.decode()
+    assert "X-Cache" not in eigen
+    anderen = type(client)()
+    assert "Bedankt voor uw melding" not in anderen.get(detail_url(organisatie)).content.decode()
+
+
+def test_melding_vanaf_een_oude_pagina_op_het_detailadres_komt_nog_aan(client, organisatie):
+    """A page opened before the form moved posts to the organisation's own address."""
+    antwoord = client.post(detail_url(organisatie), {"toelichting": "Oude pagina"})
+    assert antwoord.status_code == 302
+    assert Wijzigingsvoorstel.objects.get().toelichting == "Oude pagina"
+
+
+def test_meldpagina_van_concept_en_gearchiveerde_organisatie(client):
+    concept = OrganisatieFactory(status=Organisatie.Status.CONCEPT)
+    archief = OrganisatieFactory(status=Organisatie.Status.GEARCHIVEERD)
+    assert client.get(melden_url(concept)).status_code == 404
+    assert client.post(melden_url(concept), {"toelichting": "x"}).status_code == 404
+    assert client.get(melden_url(archief)).status_code == 410
+    assert client.get("/organisaties/bestaat-niet/melden/").status_code == 404
+    assert Wijzigingsvoorstel.objects.count() == 0

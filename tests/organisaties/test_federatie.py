@@ -157,13 +157,19 @@ def test_detailpagina_zegt_waar_de_gegevens_vandaan_komen(client, regio):
     assert "De gegevens komen van de sociale kaart van Zaanstad" in html
     assert 'id="melden"' not in html  # reports go to Zaanstad
     assert client.post(org.get_absolute_url(), {"toelichting": "x"}).status_code == 302
+    melden = org.get_absolute_url() + "melden/"
+    assert client.get(melden)["Location"] == org.get_absolute_url()
+    assert client.post(melden, {"toelichting": "x"}).status_code == 302
     assert not org.wijzigingsvoorstellen.exists()
 
 
-def test_lijst_query_aantal_groeit_niet_met_regio(client, regio, django_assert_max_num_queries):
+def test_lijst_query_aantal_groeit_niet_met_regio(client, regio):
     client.get(reverse("organisaties:lijst"), {"regio": "ja"})  # warm the taxonomy and index
-    with django_assert_max_num_queries(12):
-        client.get(reverse("organisaties:lijst"), {"regio": "ja", "pagina": "1", "x": "1"})
+    # Without Redis the cache (and the page cache's lock) is a database table: not counted.
+    from tests.organisaties.test_queries import aantal_queries
+
+    adres = reverse("organisaties:lijst") + "?regio=ja&pagina=1&x=1"
+    assert aantal_queries(client, adres) <= 12
 
 
 def test_beheer_geimporteerd_alleen_lezen(client, regio):

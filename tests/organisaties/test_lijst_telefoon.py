@@ -243,7 +243,9 @@ def test_foutoverzicht_noemt_en_linkt_elk_veld_van_de_aanmelding(client):
 
 def test_foutoverzicht_bij_een_melding_op_de_organisatiepagina(client):
     organisatie = OrganisatieFactory()
-    response = client.post(organisatie.get_absolute_url(), {"toelichting": "", "email": "x"})
+    response = client.post(
+        reverse("organisaties:melden", args=[organisatie.slug]), {"toelichting": "", "email": "x"}
+    )
     overzicht = html(response)[html(response).index("data-foutoverzicht") :]
     assert 'href="#id_toelichting"' in overzicht and 'href="#id_email"' in overzicht
 

@@ -30,7 +30,8 @@ def test_themapagina_toont_alleen_gepubliceerde_organisaties_met_dat_thema(clien
     OrganisatieFactory(naam="Zonder thema")
     response = client.get(reverse("organisaties:thema", args=["mantelzorg"]))
     html = response.content.decode()
-    assert [o.naam for o in response.context["pagina"]] == ["Met thema"]
+    assert "Met thema" in html
+    assert "Concept" not in html and "Zonder thema" not in html
     assert "Thema: Mantelzorg" in html and "Steun bij zorg." in html
     assert 'href="/organisaties/?thema=mantelzorg"' in html
 
@@ -39,7 +40,7 @@ def test_wijkpagina(client):
     wijk = WijkFactory(naam="Koningshoek", slug="koningshoek")
     OrganisatieFactory(naam="In de wijk", wijken=[wijk])
     response = client.get(reverse("organisaties:wijk", args=["koningshoek"]))
-    assert [o.naam for o in response.context["pagina"]] == ["In de wijk"]
+    assert "In de wijk" in response.content.decode()
     assert "Hulp in Koningshoek" in response.content.decode()
 
 

@@ -59,6 +59,6 @@ def test_onbekende_filterwaarde_wordt_genegeerd(client, demodata):
 
 def test_slechte_melding_op_detailpagina_geeft_geen_500(client, demodata):
     response = client.post(
-        "/organisaties/minters-mantelzorg/", {"toelichting": "a\x00b", "email": "x" * 500}
+        "/organisaties/minters-mantelzorg/melden/", {"toelichting": "a\x00b", "email": "x" * 500}
     )
     assert response.status_code == 400
