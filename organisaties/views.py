@@ -160,7 +160,7 @@ def _filtergroepen(filterset, facetten, tax):
         waarden = [
             {
                 "slug": t.slug,
-                "naam": t.naam,
+                "naam": t.weergavenaam,
                 "aantal": aantallen.get(t.pk, 0),
                 "gekozen": t.slug in gekozen,
             }
@@ -210,9 +210,8 @@ def _actieve_filters(request, filterset, tax):
     ):
         for slug in data.get(naam) or []:
             if slug in termen.op_slug:
-                chips.append(
-                    {"label": termen.op_slug[slug].naam, "url": zonder(naam, slug), "param": naam}
-                )
+                label = termen.op_slug[slug].weergavenaam
+                chips.append({"label": label, "url": zonder(naam, slug), "param": naam})
     if data.get("gratis"):
         chips.append({"label": _("Gratis"), "url": zonder("gratis"), "param": "gratis"})
     chips += filterset.afstand_zoeken.chips(zonder_params)
