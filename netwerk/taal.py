@@ -30,8 +30,10 @@ class TaalMiddleware(LocaleMiddleware):
         request.LANGUAGE_CODE = translation.get_language()
 
     def process_response(self, request, response):
-        # The page differs by the cookie, not by Accept-Language.
-        patch_vary_headers(response, ("Cookie",))
+        # A page differs by the cookie, not by Accept-Language. Stylesheets, files and the
+        # API's JSON are the same in both languages and stay cacheable for everyone.
+        if response.get("Content-Type", "").startswith("text/html"):
+            patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
 

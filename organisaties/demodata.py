@@ -60,7 +60,7 @@ ENGELSE_NAMEN = {
     "volwassenen": "Adults",
     "ouderen": "Older people",
     "mantelzorgers": "Carers",
-    "statushouders": "Refugees with a residence permit",
+    "statushouders": "Refugees with a permit",
     "mensen-met-een-beperking": "People with a disability",
     "vrijwilligers": "Volunteers",
     "professionals": "Professionals",

@@ -123,6 +123,13 @@ def _werk_bij(ids: list[int]) -> None:
             (loc.wijk.pk, loc.wijk.naam) for loc in organisatie.locaties.all() if loc.wijk
         )
 
+        # The terms' English names (netwerk.taal), so that "loneliness" finds them too.
+        engels = {t.naam_en for t in organisatie.themas.all()} | {organisatie.soort.naam_en}
+        for item in aanbod:
+            engels.update(t.naam_en for t in item.themas.all())
+            engels.update(d.naam_en for d in item.doelgroepen.all())
+        engels.discard("")
+
         naam = organisatie.naam
         kern = " ".join([*(a.naam for a in aanbod), *themas.values(), organisatie.soort.naam])
         rest = " ".join(
@@ -131,6 +138,7 @@ def _werk_bij(ids: list[int]) -> None:
                 *(a.omschrijving for a in aanbod),
                 *doelgroepen.values(),
                 *wijken.values(),
+                *sorted(engels),
             ]
         )
         kolommen["id"].append(organisatie.pk)

@@ -41,6 +41,7 @@ def test_nederlands_is_de_standaard_ook_als_de_browser_engels_vraagt(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
     assert html_lang(response) == "nl"
     assert response["Content-Language"] == "nl"
+    assert "Cookie" in response["Vary"]
     # The switcher offers English, in English.
     assert 'lang="en">English</button>' in response.content.decode()
 
@@ -164,6 +165,10 @@ def test_termen_tonen_de_engelse_naam_op_de_engelse_site(client):
     assert "Loneliness" in client.get(thema.get_absolute_url()).content.decode()
     lijst = client.get(LIJST, {"thema": "eenzaamheid"}).content.decode()
     assert "Loneliness" in lijst
+    # The English names are found by the search too, on both sites.
+    for woord in ("loneliness", "neighbourhood team", "older people"):
+        gevonden = client.get(LIJST, {"q": woord}).context["pagina"].object_list
+        assert [o.naam for o in gevonden] == ["Wijkteam Noord"], woord
 
 
 def test_beheer_toont_het_engelse_naamveld(admin_client):
