@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -113,6 +114,14 @@ def test_publieke_paginas_in_het_engels(client, demodata):
     assert "not found" in client.get("/bestaat-niet/").content.decode().lower()
 
 
+def test_foutpagina_500_in_de_gekozen_taal():
+    with translation.override("en"):
+        html = render_to_string("500.html")
+    assert '<html lang="en">' in html and "Something went wrong" in html
+    with translation.override("nl"):
+        assert "Er ging iets mis" in render_to_string("500.html")
+
+
 def test_formulierfouten_bij_aanmelden_in_het_engels(client):
     bijeenkomst = BijeenkomstFactory()
     engels(client)
@@ -138,6 +147,8 @@ def test_email_in_de_taal_van_de_aanmelding_ook_later_vanuit_de_werker(client):
     assert aanmelding.taal == "en"
     bevestiging = UitgaandeEmail.objects.get()
     assert bevestiging.onderwerp == "Registration confirmed: Samen doen"
+    assert "You are registered." in bevestiging.tekst
+    assert '<html lang="en">' in bevestiging.html
     # A reminder is written by the worker, in Dutch by default: still English for Anna.
     with translation.override("nl"):
         herinnering = berichten.herinnering(aanmelding)
