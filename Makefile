@@ -39,7 +39,7 @@ chromium:
 
 # The English texts: locale/*.po is in git, the compiled .mo files are made here.
 vertalingen: $(VENV)/.geinstalleerd gettext
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=staticfiles -v 0
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=.data --ignore=build --ignore=node_modules --ignore=staticfiles -v 0
 
 # compilemessages needs GNU gettext's msgfmt; installed like Chromium above.
 gettext:

@@ -37,7 +37,7 @@ def vertalingen():
     if verouderd and shutil.which("msgfmt"):
         call_command(
             "compilemessages",
-            ignore_patterns=[".venv", "node_modules", "staticfiles", "build"],
+            ignore_patterns=[".venv", ".data", "node_modules", "staticfiles", "build"],
             verbosity=0,
         )
         trans_real._translations = {}
