@@ -901,6 +901,13 @@ class Wijzigingsvoorstel(models.Model):
         blank=True,
         help_text=_("Alleen om vragen over de melding te stellen."),
     )
+    taal = models.CharField(
+        _("taal"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("De taal van de e-mail aan de melder: de taal van de site bij het melden."),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,

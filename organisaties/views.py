@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
@@ -244,6 +246,8 @@ def organisatie_detail(request, slug):
             if not form.is_spam():
                 voorstel = form.save(commit=False)
                 voorstel.organisatie = organisatie
+                # The answer to the resident later goes in the language they reported in.
+                voorstel.taal = translation.get_language() or settings.LANGUAGE_CODE
                 voorstel.save()
             messages.success(request, _("Bedankt voor uw melding. Wij kijken ernaar."))
             return redirect(organisatie.get_absolute_url() + "#melden")

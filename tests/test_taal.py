@@ -12,7 +12,8 @@ from django.utils import translation
 from bijeenkomsten import berichten
 from bijeenkomsten.models import Aanmelding
 from netwerk.models import UitgaandeEmail
-from organisaties.models import Thema
+from organisaties import services
+from organisaties.models import Thema, Wijzigingsvoorstel
 from tests.factories import (
     AanbodFactory,
     BijeenkomstFactory,
@@ -156,6 +157,23 @@ def test_email_in_de_taal_van_de_aanmelding_ook_later_vanuit_de_werker(client):
     # Someone who registered on the Dutch site gets Dutch.
     aanmelding.taal = "nl"
     assert berichten.herinnering(aanmelding).onderwerp == "Herinnering: Samen doen"
+
+
+def test_melder_krijgt_het_antwoord_in_de_taal_van_de_melding(client, admin_user):
+    organisatie = OrganisatieFactory(naam="Buurthuis De Vloot")
+    engels(client)
+    client.post(
+        organisatie.get_absolute_url(),
+        {"toelichting": "Ander telefoonnummer", "email": "melder@example.nl"},
+    )
+    melding = Wijzigingsvoorstel.objects.get()
+    assert melding.taal == "en"
+    # The redactie works in Dutch; the resident's e-mail is still English.
+    with translation.override("nl"):
+        services.melding_verwerken(melding, admin_user)
+    email = UitgaandeEmail.objects.get()
+    assert email.onderwerp == "Your report about Buurthuis De Vloot has been processed"
+    assert "Dear reporter," in email.tekst
 
 
 def test_termen_tonen_de_engelse_naam_op_de_engelse_site(client):
