@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: run test lint chromium bench vendor clean
+.PHONY: run test lint chromium gettext vertalingen bench vendor clean
 
 $(VENV)/.geinstalleerd: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(VENV)/.geinstalleerd: pyproject.toml
 
 # The site and one background worker (e-mail, reminders, pasted lists) together; Ctrl-C
 # stops both.
-run: $(VENV)/.geinstalleerd
+run: $(VENV)/.geinstalleerd vertalingen
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py laad_demodata
 	$(PY) manage.py maak_beheerder --port $(PORT)
@@ -27,7 +27,7 @@ lint: $(VENV)/.geinstalleerd
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: $(VENV)/.geinstalleerd chromium lint
+test: $(VENV)/.geinstalleerd chromium vertalingen lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
@@ -36,6 +36,16 @@ chromium:
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Installeer Chromium: sudo apt-get install chromium"; exit 1; fi; }
+
+# The English texts: locale/*.po is in git, the compiled .mo files are made here.
+vertalingen: $(VENV)/.geinstalleerd gettext
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=.data --ignore=build --ignore=node_modules --ignore=staticfiles -v 0
+
+# compilemessages needs GNU gettext's msgfmt; installed like Chromium above.
+gettext:
+	@command -v msgfmt >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
+	  else echo "Installeer gettext: sudo apt-get install gettext"; exit 1; fi; }
 
 bench: $(VENV)/.geinstalleerd
 	$(PY) bench/genereer.py

@@ -1,6 +1,11 @@
-"""The e-mails to attendees. Each goes through the outbox (netwerk.email) after commit."""
+"""The e-mails to attendees. Each goes through the outbox (netwerk.email) after commit.
 
-from django.utils.translation import gettext as _
+Each is written in the attendee's language (Aanmelding.taal), also when the worker sends it.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.ics import absolute_url, agenda
 from netwerk.email import in_outbox
@@ -20,13 +25,14 @@ def _stuur(aanmelding, onderwerp, template, **extra):
         "site": SiteConfiguratie.get_solo(),
         **extra,
     }
-    return in_outbox(
-        aanmelding.email,
-        f"{onderwerp}: {bijeenkomst.titel}",
-        f"bijeenkomsten/email/{template}",
-        context,
-        bijlagen=bijlagen,
-    )
+    with translation.override(aanmelding.taal or settings.LANGUAGE_CODE):
+        return in_outbox(
+            aanmelding.email,
+            f"{onderwerp}: {bijeenkomst.titel}",
+            f"bijeenkomsten/email/{template}",
+            context,
+            bijlagen=bijlagen,
+        )
 
 
 def _ics(aanmelding):

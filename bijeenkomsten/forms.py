@@ -90,7 +90,24 @@ class AanmeldForm(forms.ModelForm):
             ("organisatie_naam", "organization"),
         ):
             self.fields[naam].widget.attrs["autocomplete"] = autocomplete
-        self.fields["organisatie"].widget.attrs["data-autocomplete"] = "organisatie"
+        self.fields["organisatie"].widget.attrs.update(
+            {
+                "data-autocomplete": "organisatie",
+                # The combobox's texts (static/js/organisatie-autocomplete.js), in the site's
+                # language; {aantal}, {optie} and {nummer} are filled in by the script.
+                "data-tekst-geen-organisatie": _(
+                    "Geen organisatie gevonden. Vul het veld 'Andere organisatie' in."
+                ),
+                "data-tekst-te-kort": _("Typ minstens {aantal} letters."),
+                "data-tekst-geen-resultaten": _("Geen resultaten"),
+                "data-tekst-gekozen": _("{optie} {nummer} van {aantal} is gekozen"),
+                "data-tekst-een-resultaat": _("1 resultaat beschikbaar."),
+                "data-tekst-resultaten": _("{aantal} resultaten beschikbaar."),
+                "data-tekst-uitleg": _(
+                    "Gebruik de pijltjes omhoog en omlaag om te kiezen en Enter om te bevestigen."
+                ),
+            }
+        )
         self.fields["privacy"].help_text = privacy_uitleg(
             _("Wij gebruiken uw gegevens alleen voor deze bijeenkomst en verwijderen ze daarna."),
             "aanmelden",

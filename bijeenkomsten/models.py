@@ -441,6 +441,13 @@ class Aanmelding(models.Model):
         blank=True,
         help_text=_("Wordt automatisch ingevuld als de herinnering is verstuurd."),
     )
+    taal = models.CharField(
+        _("taal"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("De taal van de e-mails aan deze persoon: de taal van de site bij aanmelden."),
+    )
     wil_ontmoeten = models.BooleanField(
         _("wil weten wie te ontmoeten"),
         default=False,

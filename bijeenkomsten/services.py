@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bijeenkomsten import berichten, ontmoeten
@@ -196,6 +196,8 @@ def aanmelden(
                     wachtlijst_sinds=nu if vol else None,
                     aangemeld_door=door,
                     wil_ontmoeten=wil_ontmoeten,
+                    # Later e-mails (reminders from the worker) in the language of the site.
+                    taal=translation.get_language() or settings.LANGUAGE_CODE,
                 )
         except IntegrityError as fout:  # the unique constraint, when two arrive at once
             raise AlAangemeld(al_aangemeld) from fout

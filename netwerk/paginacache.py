@@ -1,6 +1,7 @@
 """The page cache: anonymous GET pages served from the shared cache.
 
-A page is stored under the current content version (netwerk.inhoudsversie) and its full URL,
+A page is stored under the current content version (netwerk.inhoudsversie), the visitor's
+language (netwerk.taal) and its full URL,
 so any public change makes every stored page unreachable at once. A page that shows something
 that changes with the clock ("nu gesloten" on a result card) also carries the current time slot
 in its key, so that it is never served for longer than one slot after the state changed.
@@ -18,7 +19,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from netwerk import cacheslot
 from netwerk.inhoudsversie import inhoudsversie
@@ -27,7 +28,9 @@ from netwerk.inhoudsversie import inhoudsversie
 def pagina_sleutel(request, tijdvak_seconden=None):
     """The cache key of the page at the request's full URL, and how long it may be kept."""
     pad = hashlib.sha256(request.get_full_path().encode("utf-8", "replace")).hexdigest()
-    sleutel = f"pagina:{inhoudsversie()}:{pad}"
+    # The same URL is a Dutch and an English page (netwerk.taal).
+    taal = translation.get_language()
+    sleutel = f"pagina:{inhoudsversie()}:{taal}:{pad}"
     bewaartijd = settings.PAGINA_CACHE_SECONDEN
     if tijdvak_seconden:
         nu = timezone.now().timestamp()

@@ -73,7 +73,8 @@ MIDDLEWARE = [
     "netwerk.middleware.VolgparametersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language: Dutch unless the visitor chose English with the switcher (netwerk.taal).
+    "netwerk.taal.TaalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -214,7 +215,12 @@ STAF_SESSIE_INACTIEF_MINUTEN = env.int("STAF_SESSIE_INACTIEF_MINUTEN", default=6
 # --- Language and time ----------------------------------------------------------------------
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands"))]
+# Dutch is the default; English only for a visitor who chose it (netwerk.taal).
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+# The choice is remembered for a year, in a cookie that scripts cannot read.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = not DEBUG
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from bijeenkomsten.views import inloggen
-from netwerk import gezondheid, tweestapsverificatie, views
+from netwerk import gezondheid, taal, tweestapsverificatie, views
 from organisaties import views as organisatie_views
 
 admin.site.site_header = "netwerk"
@@ -22,6 +22,8 @@ urlpatterns = [
     path("basis/", views.basis, name="basis"),
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
     path("huisstijl.css", views.huisstijl, name="huisstijl"),
+    # The language switcher in the header posts here (Django's set_language, netwerk.taal).
+    path("i18n/setlang/", taal.taal_kiezen, name="set_language"),
     path("", include("organisaties.urls")),
     path("api/v1/", include("organisaties.api.urls")),
     path("", include("bijeenkomsten.urls")),

@@ -46,15 +46,23 @@ from organisaties.models import (
 
 @admin.register(Thema, Doelgroep, Soort)
 class TaxonomieAdmin(GeschiedenisAdmin):
-    list_display = ["naam", "slug", "volgorde"]
+    list_display = ["naam", "naam_en", "slug", "volgorde"]
     list_editable = ["volgorde"]
     prepopulated_fields = {"slug": ["naam"]}
-    search_fields = ["naam"]
+    search_fields = ["naam", "naam_en"]
+
+    def get_fields(self, request, obj=None):
+        """The English name right below the Dutch one."""
+        velden = [veld for veld in super().get_fields(request, obj) if veld != "naam_en"]
+        if "naam_en" in {veld.name for veld in self.model._meta.get_fields()}:
+            velden.insert(velden.index("naam") + 1, "naam_en")
+        return velden
 
 
 @admin.register(Wijk)
 class WijkAdmin(TaxonomieAdmin):
     list_display = ["naam", "slug", "cbs_code", "volgorde"]
+    search_fields = ["naam"]
 
 
 # --- Filters -------------------------------------------------------------------------------

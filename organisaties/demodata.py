@@ -44,6 +44,34 @@ SOORTEN = [
     ("gemeente", "Gemeente"),
 ]
 
+# The terms' names on the English site (Taxonomie.naam_en), by slug.
+ENGELSE_NAMEN = {
+    "armoede-en-schulden": "Poverty and debt",
+    "eenzaamheid": "Loneliness",
+    "mantelzorg": "Caring for someone",
+    "jeugd-en-gezin": "Children and family",
+    "werk-en-inkomen": "Work and income",
+    "wonen": "Housing",
+    "gezondheid": "Health",
+    "inburgering": "Integration",
+    "vrijwilligerswerk": "Volunteering",
+    "jeugd": "Young people",
+    "ouders": "Parents and families",
+    "volwassenen": "Adults",
+    "ouderen": "Older people",
+    "mantelzorgers": "Carers",
+    "statushouders": "Refugees with a permit",
+    "mensen-met-een-beperking": "People with a disability",
+    "vrijwilligers": "Volunteers",
+    "professionals": "Professionals",
+    "wijkteam": "Neighbourhood team",
+    "welzijnspartner": "Welfare organisation",
+    "vrijwilligersorganisatie": "Volunteer organisation",
+    "belangenvereniging": "Interest group",
+    "zorginstelling": "Care provider",
+    "gemeente": "Municipality",
+}
+
 # Wijken of Maassluis, with the CBS wijkcodes of gemeente 0556.
 WIJKEN = [
     ("centrum", "Centrum", "WK055600"),
@@ -1392,8 +1420,8 @@ def _termen(model, rijen):
     """Create or update taxonomy terms (slug, naam, omschrijving) in this order."""
     termen = {}
     for volgorde, (slug, naam, omschrijving) in enumerate(rijen):
-        termen[slug], _ = model.objects.update_or_create(
-            slug=slug,
-            defaults={"naam": naam, "omschrijving": omschrijving, "volgorde": volgorde},
-        )
+        velden = {"naam": naam, "omschrijving": omschrijving, "volgorde": volgorde}
+        if slug in ENGELSE_NAMEN and hasattr(model, "naam_en"):
+            velden["naam_en"] = ENGELSE_NAMEN[slug]
+        termen[slug], _ = model.objects.update_or_create(slug=slug, defaults=velden)
     return termen

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Value
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from organisaties.geschiedenis import Geschiedenis
@@ -80,10 +80,33 @@ class Taxonomie(models.Model):
         ordering = ["volgorde", "naam"]
 
     def __str__(self):
+        return self.weergavenaam
+
+    @property
+    def weergavenaam(self):
+        """The name in the visitor's language: the English name on the English site when the
+        term has one (themes, doelgroepen and soorten; netwerk.taal), otherwise the Dutch."""
+        naam_en = getattr(self, "naam_en", "")
+        if naam_en and translation.get_language() == "en":
+            return naam_en
         return self.naam
 
 
-class Thema(Taxonomie):
+class EngelseNaam(models.Model):
+    """A term's name on the English site; empty shows the Dutch name there too."""
+
+    naam_en = models.CharField(
+        _("naam in het Engels"),
+        max_length=100,
+        blank=True,
+        help_text=_("Zoals inwoners de naam zien op de Engelse site. Leeg: de Nederlandse naam."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Thema(EngelseNaam, Taxonomie):
     class Meta(Taxonomie.Meta):
         verbose_name = _("thema")
         verbose_name_plural = _("thema's")
@@ -92,13 +115,13 @@ class Thema(Taxonomie):
         return reverse("organisaties:thema", args=[self.slug])
 
 
-class Doelgroep(Taxonomie):
+class Doelgroep(EngelseNaam, Taxonomie):
     class Meta(Taxonomie.Meta):
         verbose_name = _("doelgroep")
         verbose_name_plural = _("doelgroepen")
 
 
-class Soort(Taxonomie):
+class Soort(EngelseNaam, Taxonomie):
     class Meta(Taxonomie.Meta):
         verbose_name = _("soort organisatie")
         verbose_name_plural = _("soorten organisaties")
@@ -877,6 +900,13 @@ class Wijzigingsvoorstel(models.Model):
         _("e-mailadres melder"),
         blank=True,
         help_text=_("Alleen om vragen over de melding te stellen."),
+    )
+    taal = models.CharField(
+        _("taal"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("De taal van de e-mail aan de melder: de taal van de site bij het melden."),
     )
     status = models.CharField(
         _("status"),

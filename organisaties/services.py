@@ -11,10 +11,11 @@ a handful of statements. QuerySet.update bypasses the model signals: the functio
 search index and the content version themselves (see organisaties/signals.py).
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
@@ -170,12 +171,14 @@ def _mail_melder(melding, template, onderwerp):
     """
     if not melding.email:
         return None
-    return in_outbox(
-        melding.email,
-        onderwerp,
-        f"organisaties/email/{template}",
-        {"organisatie": melding.organisatie, "site": SiteConfiguratie.get_solo()},
-    )
+    # In the language the resident reported in; ``onderwerp`` is made in that language too.
+    with translation.override(melding.taal or settings.LANGUAGE_CODE):
+        return in_outbox(
+            melding.email,
+            onderwerp(),
+            f"organisaties/email/{template}",
+            {"organisatie": melding.organisatie, "site": SiteConfiguratie.get_solo()},
+        )
 
 
 @transaction.atomic
@@ -191,7 +194,9 @@ def melding_verwerken(melding, door, gecontroleerd=True):
     _mail_melder(
         melding,
         "melding_verwerkt",
-        _("Uw melding over %(organisatie)s is verwerkt") % {"organisatie": melding.organisatie},
+        lambda: (
+            _("Uw melding over %(organisatie)s is verwerkt") % {"organisatie": melding.organisatie}
+        ),
     )
     return melding
 
@@ -211,6 +216,8 @@ def melding_afwijzen(melding, door, notitie):
     _mail_melder(
         melding,
         "melding_afgewezen",
-        _("Uw melding over %(organisatie)s is bekeken") % {"organisatie": melding.organisatie},
+        lambda: (
+            _("Uw melding over %(organisatie)s is bekeken") % {"organisatie": melding.organisatie}
+        ),
     )
     return melding

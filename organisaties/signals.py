@@ -111,13 +111,22 @@ def _organisaties_van_term(term):
 @receiver(pre_save, sender=Soort)
 @receiver(pre_save, sender=Wijk)
 def term_wordt_opgeslagen(sender, instance, raw=False, update_fields=None, **kwargs):
-    """Remember the name as the search index has it: only a new name changes the index."""
+    """Remember the names as the search index has them (the Dutch name and, for themes,
+    doelgroepen and soorten, the English one): only a new name changes the index."""
     instance._naam_in_index = None
-    if raw or instance.pk is None or (update_fields is not None and "naam" not in update_fields):
+    velden = ["naam"] + (["naam_en"] if hasattr(instance, "naam_en") else [])
+    if (
+        raw
+        or instance.pk is None
+        or (update_fields is not None and not set(velden) & set(update_fields))
+    ):
         return
-    instance._naam_in_index = (
-        sender.objects.filter(pk=instance.pk).values_list("naam", flat=True).first()
-    )
+    oud = sender.objects.filter(pk=instance.pk).values_list(*velden).first()
+    instance._naam_in_index = None if oud is None else "\n".join(oud)
+
+
+def _namen_in_index(term):
+    return "\n".join([term.naam] + ([term.naam_en] if hasattr(term, "naam_en") else []))
 
 
 @receiver(post_save, sender=Thema)
@@ -127,7 +136,12 @@ def term_wordt_opgeslagen(sender, instance, raw=False, update_fields=None, **kwa
 def term_opgeslagen(sender, instance, created, raw=False, **kwargs):
     # The index holds a term's id and name; its order, slug and description are not in it.
     oud = getattr(instance, "_naam_in_index", None)
-    if not created and not raw and oud is not None and not term_in_index_gelijk(oud, instance.naam):
+    if (
+        not created
+        and not raw
+        and oud is not None
+        and not term_in_index_gelijk(oud, _namen_in_index(instance))
+    ):
         werk_zoekindex_bij(_organisaties_van_term(instance))
     inhoud_gewijzigd()
 

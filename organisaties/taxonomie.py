@@ -21,7 +21,7 @@ class Termen:
         self.op_slug = {term.slug: term for term in self.lijst}
 
     def keuzes(self):
-        return [(term.slug, term.naam) for term in self.lijst]
+        return [(term.slug, term.weergavenaam) for term in self.lijst]
 
     def namen(self, ids):
         return [self.op_id[i] for i in ids if i in self.op_id]

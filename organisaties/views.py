@@ -1,12 +1,13 @@
 from array import array
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -195,7 +196,7 @@ def _filtergroepen(filterset, facetten, tax):
         waarden = [
             {
                 "slug": t.slug,
-                "naam": t.naam,
+                "naam": t.weergavenaam,
                 "aantal": aantallen.get(t.pk, 0),
                 "gekozen": t.slug in gekozen,
             }
@@ -253,7 +254,7 @@ def _actieve_filters(request, filterset, tax):
             if slug in termen.op_slug:
                 chips.append(
                     {
-                        "label": termen.op_slug[slug].naam,
+                        "label": termen.op_slug[slug].weergavenaam,
                         "url": zonder(facet.naam, slug),
                         "param": facet.naam,
                     }
@@ -317,6 +318,8 @@ def organisatie_melden(request, slug):
             if not form.is_spam():
                 voorstel = form.save(commit=False)
                 voorstel.organisatie = organisatie
+                # The answer to the resident later goes in the language they reported in.
+                voorstel.taal = translation.get_language() or settings.LANGUAGE_CODE
                 voorstel.save()
             messages.success(request, _("Bedankt voor uw melding. Wij kijken ernaar."))
             return redirect(organisatie.get_absolute_url() + "#melden")

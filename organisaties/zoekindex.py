@@ -112,6 +112,13 @@ def _lees(ids: list[int]):
             (loc.wijk.pk, loc.wijk.naam) for loc in organisatie.locaties.all() if loc.wijk
         )
 
+        # The terms' English names (netwerk.taal), so that "loneliness" finds them too.
+        engels = {t.naam_en for t in organisatie.themas.all()} | {organisatie.soort.naam_en}
+        for item in aanbod:
+            engels.update(t.naam_en for t in item.themas.all())
+            engels.update(d.naam_en for d in item.doelgroepen.all())
+        engels.discard("")
+
         kern = " ".join([*(a.naam for a in aanbod), *themas.values(), organisatie.soort.naam])
         rest = " ".join(
             [
@@ -119,6 +126,7 @@ def _lees(ids: list[int]):
                 *(a.omschrijving for a in aanbod),
                 *doelgroepen.values(),
                 *wijken.values(),
+                *sorted(engels),
             ]
         )
         yield (

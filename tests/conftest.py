@@ -1,8 +1,11 @@
 import io
+import shutil
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils.translation import trans_real
 from procrastinate.contrib.django import app as taken_app
 
 
@@ -18,6 +21,27 @@ def _database_fixture(request):
     if marker or "db" in namen:
         return "db"
     return None
+
+
+@pytest.fixture(autouse=True, scope="session")
+def vertalingen():
+    """The English .mo files, compiled from locale/ when a .po is newer (``make test`` does
+    this too; this lets a single test file run on its own)."""
+    locale = settings.BASE_DIR / "locale"
+    verouderd = [
+        po
+        for po in locale.glob("*/LC_MESSAGES/*.po")
+        if not po.with_suffix(".mo").exists()
+        or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+    ]
+    if verouderd and shutil.which("msgfmt"):
+        call_command(
+            "compilemessages",
+            ignore_patterns=[".venv", ".data", "node_modules", "staticfiles", "build"],
+            verbosity=0,
+        )
+        trans_real._translations = {}
+        trans_real._default = None
 
 
 @pytest.fixture(autouse=True)

@@ -13,9 +13,10 @@ import gzip
 import io
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
@@ -223,7 +224,9 @@ def download(request):
     sleutel = f"open-data-csv:{inhoudsversie()}"
     ingepakt = cache.get(sleutel)
     if ingepakt is None:
-        ingepakt = gzip.compress(als_csv(), mtime=0)
+        # Open data keeps the same (Dutch) column names whatever the visitor's language.
+        with translation.override(settings.LANGUAGE_CODE):
+            ingepakt = gzip.compress(als_csv(), mtime=0)
         cache.set(sleutel, ingepakt, VERSIE_BEWAARTIJD)
     if "gzip" in request.headers.get("Accept-Encoding", ""):
         response = HttpResponse(ingepakt, content_type="text/csv; charset=utf-8")

@@ -26,6 +26,23 @@
       .filter(Boolean).map(tekstVan).join(" ");
     var anders = document.getElementById(id + "_naam");
 
+    // The texts come from the page, in its language (data-tekst-* set by the form), with the
+    // Dutch as a fallback; {naam} placeholders are filled in as plain text.
+    var STANDAARD = {
+      tekstGeenOrganisatie: "Geen organisatie gevonden. Vul het veld 'Andere organisatie' in.",
+      tekstTeKort: "Typ minstens {aantal} letters.",
+      tekstGeenResultaten: "Geen resultaten",
+      tekstGekozen: "{optie} {nummer} van {aantal} is gekozen",
+      tekstEenResultaat: "1 resultaat beschikbaar.",
+      tekstResultaten: "{aantal} resultaten beschikbaar.",
+      tekstUitleg: "Gebruik de pijltjes omhoog en omlaag om te kiezen en Enter om te bevestigen."
+    };
+    function tekst(naam, waarden) {
+      return (select.dataset[naam] || STANDAARD[naam]).replace(/\{(\w+)\}/g, function (geheel, sleutel) {
+        return sleutel in waarden ? String(waarden[sleutel]) : geheel;
+      });
+    }
+
     // The library only selects an option whose text matches exactly, and never unselects:
     // clearing the field would keep the old organisation. Make the select follow the field,
     // and keep a name that is not in the list in "Andere organisatie" instead of losing it.
@@ -51,15 +68,18 @@
         suggestion: function (waarde) { return waarde == null ? "" : alsTekst(waarde); }
       },
       dropdownArrow: function () { return ""; },
-      tNoResults: function () { return "Geen organisatie gevonden. Vul het veld 'Andere organisatie' in."; },
-      tStatusQueryTooShort: function (min) { return "Typ minstens " + min + " letters."; },
-      tStatusNoResults: function () { return "Geen resultaten"; },
-      tStatusSelectedOption: function (option, length, index) { return option + " " + (index + 1) + " van " + length + " is gekozen"; },
+      tNoResults: function () { return tekst("tekstGeenOrganisatie", {}); },
+      tStatusQueryTooShort: function (min) { return tekst("tekstTeKort", { aantal: min }); },
+      tStatusNoResults: function () { return tekst("tekstGeenResultaten", {}); },
+      tStatusSelectedOption: function (option, length, index) {
+        return tekst("tekstGekozen", { optie: option, nummer: index + 1, aantal: length });
+      },
       tStatusResults: function (length, contentSelectedOption) {
-        return (length === 1 ? "1 resultaat" : length + " resultaten") + " beschikbaar. " + contentSelectedOption;
+        return (length === 1 ? tekst("tekstEenResultaat", {}) : tekst("tekstResultaten", { aantal: length })) +
+          " " + contentSelectedOption;
       },
       tAssistiveHint: function () {
-        return (hulp ? hulp + " " : "") + "Gebruik de pijltjes omhoog en omlaag om te kiezen en Enter om te bevestigen.";
+        return (hulp ? hulp + " " : "") + tekst("tekstUitleg", {});
       }
     });
   });
