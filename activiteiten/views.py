@@ -98,7 +98,7 @@ def _filtergroepen(filterset):
                 "naam": naam,
                 "label": filterset.filters[naam].label,
                 "waarden": [
-                    {"slug": t.slug, "naam": t.naam, "gekozen": t.slug in gekozen}
+                    {"slug": t.slug, "naam": t.weergavenaam, "gekozen": t.slug in gekozen}
                     for t in termen.lijst
                 ],
             }
