@@ -42,26 +42,67 @@ def home(request):
 
 
 def _pagina(request, ids):
-    """The requested page of an ordered list of organisation ids, with the organisations."""
+    """The requested page of an ordered list of organisation ids (or of a ``Resultaat``),
+    with the organisations."""
     pagina = Paginator(ids, PER_PAGINA).get_page(request.GET.get("pagina"))
+    if isinstance(ids, Resultaat):
+        return pagina  # its slice is the page's organisations already
     organisaties = Organisatie.objects.voor_lijst().in_bulk(pagina.object_list)
     pagina.object_list = [organisaties[pk] for pk in pagina.object_list if pk in organisaties]
     return pagina
 
 
-def _zoek(filterset, met_facetten=True):
-    """The ids of the result in page order, and the facet counts: two queries at most.
+class Resultaat:
+    """The matches of a search, for the paginator: counted from their ids (fetched in any
+    order, which needs no ranking), ranked only for the page that is shown.
 
-    The database ranks and sorts the matches once; the page is then 20 look-ups by id,
-    instead of a second scan of every match for the page itself.
+    Ranking every match and sorting them all costs as much as there are matches (79,000 for a
+    broad word in a national directory). A slice asks the database for just its rows, in the
+    search's own order (relevance, then name and id, so the order is total): PostgreSQL keeps
+    only the best ``stop`` rows while it scans instead of sorting everything. A slice in the
+    second half is asked for from the end, in the reverse order, so the last page is as cheap
+    as the first and every page holds exactly the rows that ranking all matches would put there.
     """
-    ids = ids_van(filterset.qs)
+
+    def __init__(self, queryset, ids):
+        self.queryset = queryset
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __bool__(self):
+        return bool(self.ids)
+
+    def __getitem__(self, deel):
+        if not isinstance(deel, slice) or deel.step not in (None, 1):
+            raise TypeError("Resultaat geeft alleen aaneengesloten delen.")
+        aantal = len(self.ids)
+        start, stop, _stap = deel.indices(aantal)
+        if start >= stop:
+            return []
+        organisaties = self.queryset.voor_lijst()
+        if start > aantal - stop:
+            rijen = list(organisaties.reverse()[aantal - stop : aantal - start])
+            rijen.reverse()
+            return rijen
+        return list(organisaties[start:stop])
+
+
+def _zoek(filterset, met_facetten=True):
+    """The result (a ``Resultaat``) and the facet counts: the ids of every match, in any order,
+    in one query, and the soort counts' ids in a second one when a soort is chosen.
+
+    Nothing is ranked here: the page ranks only its own rows when it is shown (``Resultaat``).
+    """
+    ids = ids_van(filterset.qs, in_volgorde=False)
+    resultaat = Resultaat(filterset.qs, ids)
     if not met_facetten:
-        return ids, None
+        return resultaat, None
     basis_ids = None
     if filterset.soort_gekozen:
         basis_ids = ids_van(filterset.zonder_soort(), in_volgorde=False)
-    return ids, tel_facetten(ids, basis_ids)
+    return resultaat, tel_facetten(ids, basis_ids)
 
 
 def _regio(request):
@@ -79,34 +120,34 @@ def _filterset(request):
 
 
 def zoek_organisaties(filterset, met_facetten=True):
-    """The list's search: the ids of every match in page order, the facet counts (None
-    without ``met_facetten``) and the search mode that found them.
+    """The list's search: every match (a ``Resultaat``: its ``ids`` in any order, ranked per
+    page), the facet counts (None without ``met_facetten``) and the search mode that found them.
 
     Nothing has every word: the result is what has one of them, or else the search with typos
     corrected. The list and its map (kaart_geojson) both search here, so they always agree.
     """
-    ids, facetten = _zoek(filterset, met_facetten)
+    resultaat, facetten = _zoek(filterset, met_facetten)
     zoekmodus = Zoekmodus.ALLE_WOORDEN
-    if not ids and filterset.heeft_zoekopdracht:
+    if not resultaat and filterset.heeft_zoekopdracht:
         filterset.opnieuw(Zoekmodus.EEN_WOORD)
-        ids, facetten = _zoek(filterset, met_facetten)
-        if ids:
+        resultaat, facetten = _zoek(filterset, met_facetten)
+        if resultaat:
             zoekmodus = Zoekmodus.EEN_WOORD
         elif kan_tikfouten_vergeven() and filterset.verbeter_tikfouten():
             filterset.opnieuw(Zoekmodus.GELIJKENIS)
-            ids, facetten = _zoek(filterset, met_facetten)
-            if ids:
+            resultaat, facetten = _zoek(filterset, met_facetten)
+            if resultaat:
                 zoekmodus = Zoekmodus.GELIJKENIS
-    return ids, facetten, zoekmodus
+    return resultaat, facetten, zoekmodus
 
 
 @cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
 def organisatie_lijst(request):
     regio = _regio(request)
     filterset = _filterset(request)
-    ids, facetten, zoekmodus = zoek_organisaties(filterset)
+    resultaat, facetten, zoekmodus = zoek_organisaties(filterset)
 
-    pagina = _pagina(request, ids)
+    pagina = _pagina(request, resultaat)
     afstand = filterset.afstand_zoeken
     afstand.zet_afstanden(pagina.object_list)
     tax = taxonomie()
@@ -142,8 +183,8 @@ def kaart_geojson(request):
     matches. Compressed after the page cache (which keeps it plain): the whole directory is
     megabytes of repetitive JSON, and it holds no secret a compression attack could guess.
     """
-    ids, _facetten, _zoekmodus = zoek_organisaties(_filterset(request), met_facetten=False)
-    return HttpResponse(kaart.geojson(ids), content_type="application/geo+json")
+    resultaat, _facetten, _zoekmodus = zoek_organisaties(_filterset(request), met_facetten=False)
+    return HttpResponse(kaart.geojson(resultaat.ids), content_type="application/geo+json")
 
 
 def _filtergroepen(filterset, facetten, tax):
