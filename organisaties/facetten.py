@@ -96,8 +96,13 @@ def bouw_facetindex() -> FacetIndex:
     return index
 
 
+# The name it is kept under. Bits are ids since this version; the name changed with that, so
+# that processes of an older release never read this index from the cache, nor this one theirs.
+INDEX_NAAM = "facetindex-ids"
+
+
 def facetindex() -> FacetIndex:
-    return per_inhoudsversie("facetindex", bouw_facetindex)
+    return per_inhoudsversie(INDEX_NAAM, bouw_facetindex)
 
 
 def _hersteld(*bitmaps) -> FacetIndex:
@@ -112,7 +117,7 @@ def _hersteld(*bitmaps) -> FacetIndex:
     def kent_ze(index):
         return all(index.kent(b) for b in bitmaps)
 
-    return herbouw_per_inhoudsversie("facetindex", bouw_facetindex, kent_ze)
+    return herbouw_per_inhoudsversie(INDEX_NAAM, bouw_facetindex, kent_ze)
 
 
 def ids_van(queryset, in_volgorde=True) -> list[int]:
@@ -128,6 +133,29 @@ def ids_van(queryset, in_volgorde=True) -> list[int]:
         # The subquery is SQL compiled by Django; every value in it is a parameter.
         cursor.execute(f"SELECT array_agg(r.id) FROM ({sql}) r", params)  # noqa: S608
         return cursor.fetchone()[0] or []
+
+
+def ids_en_pagina(queryset, volgorde, start, aantal) -> tuple[list[int], list[int]]:
+    """In one scan of the matches: the ids of all of them (any order, for the counts) and the
+    ids of ``aantal`` rows from ``start`` in the queryset's order.
+
+    ``volgorde`` is (the queryset's columns that order it, that order as SQL over them; see
+    views._volgorde). Every match is ranked once, and PostgreSQL keeps only the best
+    ``start + aantal`` while it scans (a top-N sort) instead of sorting all of them.
+    """
+    kolommen, orde = volgorde
+    sql, params = queryset.order_by().values("id", *kolommen).query.sql_with_params()
+    with connection.cursor() as cursor:
+        # The subquery is SQL compiled by Django (every value in it a parameter); ``orde`` is
+        # one of views._volgorde's fixed strings.
+        cursor.execute(
+            f"WITH m AS MATERIALIZED ({sql}) "  # noqa: S608
+            f"SELECT (SELECT array_agg(m.id) FROM m), "
+            f"ARRAY(SELECT m.id FROM m ORDER BY {orde} LIMIT %s OFFSET %s)",
+            [*params, aantal, start],
+        )
+        alle, pagina = cursor.fetchone()
+    return alle or [], pagina or []
 
 
 def tel_facetten(resultaat_ids, basis_ids=None) -> Facetten:

@@ -11,7 +11,7 @@ from netwerk.paginacache import cache_anonieme_pagina
 from netwerk.ratelimit import boven_limiet
 from organisaties import kaart
 from organisaties.afstand import AFSTANDEN_KM
-from organisaties.facetten import ids_van, tel_facetten
+from organisaties.facetten import ids_en_pagina, ids_van, tel_facetten
 from organisaties.filters import OrganisatieFilter, Zoekmodus
 from organisaties.forms import WijzigingsvoorstelForm
 from organisaties.models import Organisatie, Regiobron, Thema, Wijk
@@ -41,15 +41,18 @@ def home(request):
     )
 
 
-def _pagina(request, ids):
-    """The requested page of an ordered list of organisation ids (or of a ``Resultaat``),
-    with the organisations."""
-    pagina = Paginator(ids, PER_PAGINA).get_page(request.GET.get("pagina"))
-    if isinstance(ids, Resultaat):
-        return pagina  # its slice is the page's organisations already
-    organisaties = Organisatie.objects.voor_lijst().in_bulk(pagina.object_list)
-    pagina.object_list = [organisaties[pk] for pk in pagina.object_list if pk in organisaties]
-    return pagina
+def _pagina(request, resultaat):
+    """The requested page of a ``Resultaat``, with its organisations."""
+    return Paginator(resultaat, PER_PAGINA).get_page(request.GET.get("pagina"))
+
+
+def _begin(request) -> int:
+    """Where the requested page starts, as the paginator will read it (a number it does not
+    accept is the first page; a page past the end is found out once the matches are known)."""
+    try:
+        return max(int(request.GET.get("pagina", 1)) - 1, 0) * PER_PAGINA
+    except ValueError:
+        return 0
 
 
 class Resultaat:
@@ -64,9 +67,20 @@ class Resultaat:
     as the first and every page holds exactly the rows that ranking all matches would put there.
     """
 
-    def __init__(self, queryset, ids):
+    def __init__(self, queryset, ids, voorgehaald=None):
         self.queryset = queryset
         self.ids = ids
+        # (start, ids): the rows from ``start`` on, found together with ``ids`` (met_pagina).
+        self.voorgehaald = voorgehaald
+
+    @classmethod
+    def met_pagina(cls, queryset, start):
+        """Every match and the page from ``start`` in one scan of the matches (ids_en_pagina);
+        another order (by distance) takes a second query for the page."""
+        if _volgorde(queryset) is None:
+            return cls(queryset, ids_van(queryset, in_volgorde=False))
+        ids, pagina = ids_en_pagina(queryset, _volgorde(queryset), start, PER_PAGINA)
+        return cls(queryset, ids, (start, pagina))
 
     def __len__(self):
         return len(self.ids)
@@ -82,6 +96,11 @@ class Resultaat:
         if start >= stop:
             return []
         organisaties = self.queryset.voor_lijst()
+        if self.voorgehaald and self.voorgehaald[0] == start:
+            ids = self.voorgehaald[1][: stop - start]
+            if len(ids) == stop - start:
+                per_id = Organisatie.objects.voor_lijst().in_bulk(ids)
+                return [per_id[pk] for pk in ids if pk in per_id]
         if start > aantal - stop:
             rijen = list(organisaties.reverse()[aantal - stop : aantal - start])
             rijen.reverse()
@@ -89,14 +108,27 @@ class Resultaat:
         return list(organisaties[start:stop])
 
 
-def _zoek(filterset, met_facetten=True):
-    """The result (a ``Resultaat``) and the facet counts: the ids of every match, in any order,
-    in one query, and the soort counts' ids in a second one when a soort is chosen.
+def _volgorde(queryset):
+    """The queryset's order as SQL over the columns of ids_en_pagina's scan, for the orders
+    that need only the row itself (relevance, name); None for the others (distance)."""
+    volgorde = tuple(queryset.query.order_by)
+    if volgorde == ("-relevantie", "naam", "pk"):
+        return ("relevantie", "naam"), "m.relevantie DESC, m.naam ASC, m.id ASC"
+    if volgorde == ("naam", "pk"):
+        return ("naam",), "m.naam ASC, m.id ASC"
+    return None
 
-    Nothing is ranked here: the page ranks only its own rows when it is shown (``Resultaat``).
+
+def _zoek(filterset, met_facetten=True, start=None):
+    """The result (a ``Resultaat``) and the facet counts: the ids of every match (in any order)
+    and, from ``start``, the ids of the page, found in one scan of the matches; the soort counts'
+    ids in a second query when a soort is chosen. Without ``start`` only the ids (the map).
     """
-    ids = ids_van(filterset.qs, in_volgorde=False)
-    resultaat = Resultaat(filterset.qs, ids)
+    if start is None:
+        resultaat = Resultaat(filterset.qs, ids_van(filterset.qs, in_volgorde=False))
+    else:
+        resultaat = Resultaat.met_pagina(filterset.qs, start)
+    ids = resultaat.ids
     if not met_facetten:
         return resultaat, None
     basis_ids = None
@@ -119,23 +151,23 @@ def _filterset(request):
     return OrganisatieFilter(request.GET, queryset=organisaties)
 
 
-def zoek_organisaties(filterset, met_facetten=True):
+def zoek_organisaties(filterset, met_facetten=True, start=None):
     """The list's search: every match (a ``Resultaat``: its ``ids`` in any order, ranked per
     page), the facet counts (None without ``met_facetten``) and the search mode that found them.
 
     Nothing has every word: the result is what has one of them, or else the search with typos
     corrected. The list and its map (kaart_geojson) both search here, so they always agree.
     """
-    resultaat, facetten = _zoek(filterset, met_facetten)
+    resultaat, facetten = _zoek(filterset, met_facetten, start)
     zoekmodus = Zoekmodus.ALLE_WOORDEN
     if not resultaat and filterset.heeft_zoekopdracht:
         filterset.opnieuw(Zoekmodus.EEN_WOORD)
-        resultaat, facetten = _zoek(filterset, met_facetten)
+        resultaat, facetten = _zoek(filterset, met_facetten, start)
         if resultaat:
             zoekmodus = Zoekmodus.EEN_WOORD
         elif kan_tikfouten_vergeven() and filterset.verbeter_tikfouten():
             filterset.opnieuw(Zoekmodus.GELIJKENIS)
-            resultaat, facetten = _zoek(filterset, met_facetten)
+            resultaat, facetten = _zoek(filterset, met_facetten, start)
             if resultaat:
                 zoekmodus = Zoekmodus.GELIJKENIS
     return resultaat, facetten, zoekmodus
@@ -145,7 +177,7 @@ def zoek_organisaties(filterset, met_facetten=True):
 def organisatie_lijst(request):
     regio = _regio(request)
     filterset = _filterset(request)
-    resultaat, facetten, zoekmodus = zoek_organisaties(filterset)
+    resultaat, facetten, zoekmodus = zoek_organisaties(filterset, start=_begin(request))
 
     pagina = _pagina(request, resultaat)
     afstand = filterset.afstand_zoeken
@@ -306,17 +338,18 @@ def _limiet():
 
 
 def _termpagina(request, term, veld, template):
-    ids = ids_van(
+    organisaties = (
         Organisatie.objects.gepubliceerd()
         .filter(**{f"{veld}__contains": [term.pk]})
         .order_by("naam", "pk")
     )
+    resultaat = Resultaat(organisaties, ids_van(organisaties, in_volgorde=False))
     return render(
         request,
         template,
         {
             "term": term,
-            "pagina": _pagina(request, ids),
+            "pagina": _pagina(request, resultaat),
             "taxonomie": taxonomie(),
             "filter_param": "thema" if veld == "facet_themas" else "wijk",
         },

@@ -11,7 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from organisaties.filters import Zoekmodus
 from organisaties.models import Organisatie
 from organisaties.views import PER_PAGINA
-from tests.factories import AanbodFactory, LocatieFactory, OrganisatieFactory, SoortFactory
+from tests.factories import (
+    AanbodFactory,
+    LocatieFactory,
+    OrganisatieFactory,
+    SoortFactory,
+    ThemaFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +129,14 @@ def test_kaart_en_lijst_tonen_dezelfde_organisaties(client, schuldhulp):
     kaart = json.loads(client.get("/organisaties/kaart.geojson?q=schuld").content)
     op_kaart = {f["properties"]["naam"] for f in kaart["features"]}
     assert op_kaart == set(volledig_gerangschikt("schuld"))
+
+
+def test_themapagina_bladert_op_naam(client):
+    thema = ThemaFactory(naam="Geld", slug="geld")
+    for i in (3, 1, 4, 15, 9, 2, 6, 5, 35, 8, 97, 93, 23, 84, 62, 64, 33, 83, 27, 95, 0, 28):
+        OrganisatieFactory(naam=f"Geldloket {i:02d}", themas=[thema])
+    namen = sorted(Organisatie.objects.gepubliceerd().values_list("naam", flat=True))
+    een = namen_op(pagina(client, "/themas/geld/"))
+    twee = namen_op(pagina(client, "/themas/geld/?pagina=2"))
+    assert een + twee == namen
+    assert len(twee) == 2
