@@ -48,7 +48,7 @@ import server  # noqa: E402
 from genereer import STANDAARD_DATABASE_URL  # noqa: E402
 
 HOST = "127.0.0.1"
-REDIS_URL = "redis://127.0.0.1:6379/1"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
 GELIJKTIJDIG = 32
 # Hard bounds on everything that waits or loops.
 MAX_DUUR = 120
@@ -57,6 +57,8 @@ LEEGLOOP = 300
 MAX_VERZOEKEN_PYTHON = 200_000
 
 LIJST = "/organisaties/?q=schuld&thema=armoede-en-schulden&doelgroep=volwassenen"
+# The broadest search: "schuld" finds about 44% of the organisations, here without filters.
+LIJST_BREED = "/organisaties/?q=schuld"
 ZOEKOPDRACHTEN = [
     LIJST,
     "/organisaties/?q=schuld",
@@ -301,6 +303,19 @@ def detail_paden(aantal: int) -> list[str]:
     return [f"/organisaties/{slug}/" for slug in slugs]
 
 
+def rss_workers(master: int) -> list[int]:
+    """The resident memory (MB) of each of gunicorn's workers, read from /proc (Linux)."""
+    rss = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            velden = dict(r.split(":", 1) for r in status.read_text().splitlines() if ":" in r)
+        except OSError:
+            continue
+        if velden.get("PPid", "").strip() == str(master) and "VmRSS" in velden:
+            rss.append(int(velden["VmRSS"].split()[0]) // 1024)
+    return sorted(rss)
+
+
 # --- Main -----------------------------------------------------------------------------------
 
 
@@ -336,6 +351,7 @@ def main() -> None:
         ("home, warm", ["/"], False),
         ("lijst, koud", [LIJST], True),
         ("lijst, warm", [LIJST], False),
+        ("breed, koud", [LIJST_BREED], True),
         ("zoekmix, koud", ZOEKOPDRACHTEN, True),
         ("zoekmix, warm", ZOEKOPDRACHTEN, False),
         ("afstand, koud", AFSTAND, True),
@@ -405,6 +421,7 @@ def main() -> None:
             uitkomsten[naam] = meet(paden, uniek, duur)
             uitkomsten[naam]["basis_rps"] = basis["rps"]
             regel(naam, uitkomsten[naam], basis)
+        rss = rss_workers(proces.pid)
     finally:
         server.stop(proces)
         logbestand.close()
@@ -414,6 +431,7 @@ def main() -> None:
             "basis": "/basis/",
             "home": "/",
             "lijst": LIJST,
+            "breed": LIJST_BREED,
             **{f"zoek {i}": p for i, p in enumerate(ZOEKOPDRACHTEN)},
             **{f"afstand {i}": p for i, p in enumerate(AFSTAND)},
             "detail": detail[0],
@@ -464,6 +482,8 @@ def main() -> None:
                 f"  {naam}: {verhouding:.2f}x basis ({'gehaald' if verhouding >= 0.5 else 'niet'}"
                 f"), p99 {u['p99']:.0f} ms ({'gehaald' if u['p99'] < 150 else 'niet'})"
             )
+    if rss:
+        print(f"  geheugen (RSS) per gunicorn-worker na de metingen: {min(rss)}-{max(rss)} MB")
     meeste = max(mis for mis, _ in queries.values())
     print(f"  queries: hoogstens {meeste} per pagina ({'gehaald' if meeste <= 8 else 'niet'})")
     if args.json:

@@ -1,8 +1,10 @@
 #!/usr/bin/env python
-"""Fill a separate benchmark database with a large sociale kaart (10,000 organisations).
+"""Fill a separate benchmark database with a large sociale kaart (10,000 organisations, or
+``--organisaties N``).
 
     .venv/bin/python bench/genereer.py            # creates and fills netwerk_bench once
     .venv/bin/python bench/genereer.py --opnieuw  # empties it and generates again
+    .venv/bin/python bench/genereer.py --organisaties 100000  # a national size
 
 The database comes from BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/netwerk_bench), never from DATABASE_URL, so that a
@@ -494,6 +496,11 @@ def gewogen(rng: random.Random, gewichten: dict):
 # --- Database -------------------------------------------------------------------------------
 
 
+def aantal_aanbod_bij(organisaties: int) -> int:
+    """Aanbod in the same proportion as the standard size: three per organisation."""
+    return AANTAL_AANBOD * organisaties // AANTAL_ORGANISATIES
+
+
 def bench_database_url() -> str:
     return os.environ.get("BENCH_DATABASE_URL", STANDAARD_DATABASE_URL)
 
@@ -511,7 +518,7 @@ def django_opzetten(url: str) -> None:
 # --- Generating -----------------------------------------------------------------------------
 
 
-def genereer(zaad: int) -> None:
+def genereer(zaad: int, organisaties: int = AANTAL_ORGANISATIES) -> None:
     from django.core.management import call_command
     from django.db import connection, transaction
 
@@ -535,8 +542,8 @@ def genereer(zaad: int) -> None:
     for slug in THEMA_GEWICHT:
         assert slug in themas, f"thema {slug} ontbreekt: draai eerst laad_demodata"
 
-    aantal_orgs = AANTAL_ORGANISATIES - Organisatie.objects.count()
-    aantal_aanbod = AANTAL_AANBOD - Aanbod.objects.count()
+    aantal_orgs = organisaties - Organisatie.objects.count()
+    aantal_aanbod = aantal_aanbod_bij(organisaties) - Aanbod.objects.count()
     vandaag = datetime.date(2026, 1, 1)
     begin = time.monotonic()
 
@@ -722,6 +729,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--opnieuw", action="store_true", help="leeg maken en opnieuw vullen")
     parser.add_argument("--zaad", type=int, default=ZAAD, help="seed van de toevalsgenerator")
+    parser.add_argument(
+        "--organisaties",
+        type=int,
+        default=AANTAL_ORGANISATIES,
+        help=f"aantal organisaties (standaard {AANTAL_ORGANISATIES}; aanbod: drie per organisatie)",
+    )
     args = parser.parse_args()
 
     url = bench_database_url()
@@ -738,15 +751,15 @@ def main() -> None:
     call_command("migrate", verbosity=0, interactive=False)
     compleet = (
         Organisatie.objects.filter(slug__startswith=SLUG_PREFIX).exists()
-        and Organisatie.objects.count() == AANTAL_ORGANISATIES
-        and Aanbod.objects.count() == AANTAL_AANBOD
+        and Organisatie.objects.count() == args.organisaties
+        and Aanbod.objects.count() == aantal_aanbod_bij(args.organisaties)
     )
     if compleet and not args.opnieuw:
         print(f"{naam} is al gevuld (--opnieuw om opnieuw te genereren).")
     else:
         leeg_maken()
         call_command("laad_demodata")
-        genereer(args.zaad)
+        genereer(args.zaad, args.organisaties)
     samenvatting()
 
 

@@ -16,6 +16,7 @@ taxonomy and facet index keep the data of the current version in process memory)
 
 import contextlib
 import secrets
+import time
 
 from asgiref.local import Local
 from django.core.cache import cache
@@ -128,5 +129,43 @@ def per_inhoudsversie(naam, bouw):
     # After a change every process needs the new value at once: one builds it, the others
     # wait briefly for it instead of each building the same.
     waarde = cacheslot.eenmaal_berekend(sleutel, bouw, VERSIE_BEWAARTIJD)
+    _per_versie[naam] = (versie, waarde)
+    return waarde
+
+
+# How long one process may take to rebuild a stale value before others stop waiting for it.
+HERBOUW_SLOT_SECONDEN = 30
+HERBOUW_WACHTTIJD = 10
+
+
+def herbouw_per_inhoudsversie(naam, bouw, bruikbaar):
+    """The value of the current version built once more, because the one in memory turned out
+    stale (``bruikbaar(waarde)`` is False), e.g. after a bulk write that sent no signals.
+
+    Built once and shared under the same version: the first process takes a short lock in the
+    cache and builds; the others wait for its value (or use one already shared). Only when the
+    builder takes longer than HERBOUW_WACHTTIJD does a waiting process build it itself.
+    """
+    versie = (connection.settings_dict["NAME"], inhoudsversie())
+    sleutel = f"{naam}:{versie[1]}"
+    slot = f"{sleutel}:herbouw"
+    waarde = cache.get(sleutel)
+    if waarde is None or not bruikbaar(waarde):
+        waarde = None
+        eigen_slot = cache.add(slot, 1, HERBOUW_SLOT_SECONDEN)
+        if not eigen_slot:
+            tot = time.monotonic() + HERBOUW_WACHTTIJD
+            while cache.get(slot) is not None and time.monotonic() < tot:
+                time.sleep(0.05)
+            gedeeld = cache.get(sleutel)
+            if gedeeld is not None and bruikbaar(gedeeld):
+                waarde = gedeeld
+        if waarde is None:
+            try:
+                waarde = bouw()
+                cache.set(sleutel, waarde, VERSIE_BEWAARTIJD)
+            finally:
+                if eigen_slot:
+                    cache.delete(slot)
     _per_versie[naam] = (versie, waarde)
     return waarde

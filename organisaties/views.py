@@ -21,7 +21,7 @@ from netwerk.ratelimit import boven_limiet
 from organisaties import kaart
 from organisaties.afstand import AFSTANDEN_KM
 from organisaties.facetdefinities import alle_facetten
-from organisaties.facetten import ids_van, tel_facetten
+from organisaties.facetten import ids_en_pagina, ids_van, tel_facetten
 from organisaties.filters import OrganisatieFilter, Zoekmodus
 from organisaties.forms import WijzigingsvoorstelForm
 from organisaties.models import Organisatie, Regiobron
@@ -64,28 +64,101 @@ def home(request):
     )
 
 
-def _pagina(request, ids):
-    """The requested page of an ordered list of organisation ids, with the organisations."""
-    pagina = Paginator(ids, PER_PAGINA).get_page(request.GET.get("pagina"))
-    organisaties = Organisatie.objects.voor_lijst().in_bulk(pagina.object_list)
-    pagina.object_list = [organisaties[pk] for pk in pagina.object_list if pk in organisaties]
-    return pagina
+def _pagina(request, resultaat):
+    """The requested page of a ``Resultaat``, with its organisations."""
+    return Paginator(resultaat, PER_PAGINA).get_page(request.GET.get("pagina"))
 
 
-def _zoek(filterset, met_facetten=True):
-    """The ids of the result in page order, and the facet counts: two queries at most.
+def _begin(request) -> int:
+    """Where the requested page starts, as the paginator will read it (a number it does not
+    accept is the first page; a page past the end is found out once the matches are known)."""
+    try:
+        return max(int(request.GET.get("pagina", 1)) - 1, 0) * PER_PAGINA
+    except ValueError:
+        return 0
 
-    The database ranks and sorts the matches once; the page is then 20 look-ups by id,
-    instead of a second scan of every match for the page itself.
+
+class Resultaat:
+    """The matches of a search, for the paginator: counted from their ids (fetched in any
+    order, which needs no ranking), ranked only for the page that is shown.
+
+    Ranking every match and sorting them all costs as much as there are matches (79,000 for a
+    broad word in a national directory). A slice asks the database for just its rows, in the
+    search's own order (relevance, then name and id, so the order is total): PostgreSQL keeps
+    only the best ``stop`` rows while it scans instead of sorting everything. A slice in the
+    second half is asked for from the end, in the reverse order, so the last page is as cheap
+    as the first and every page holds exactly the rows that ranking all matches would put there.
     """
-    ids = ids_van(filterset.qs)
+
+    def __init__(self, queryset, ids, voorgehaald=None):
+        self.queryset = queryset
+        self.ids = ids
+        # (start, ids): the rows from ``start`` on, found together with ``ids`` (met_pagina).
+        self.voorgehaald = voorgehaald
+
+    @classmethod
+    def met_pagina(cls, queryset, start):
+        """Every match and the page from ``start`` in one scan of the matches (ids_en_pagina);
+        another order (by distance) takes a second query for the page."""
+        if _volgorde(queryset) is None:
+            return cls(queryset, ids_van(queryset, in_volgorde=False))
+        ids, pagina = ids_en_pagina(queryset, _volgorde(queryset), start, PER_PAGINA)
+        return cls(queryset, ids, (start, pagina))
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __bool__(self):
+        return bool(self.ids)
+
+    def __getitem__(self, deel):
+        if not isinstance(deel, slice) or deel.step not in (None, 1):
+            raise TypeError("Resultaat geeft alleen aaneengesloten delen.")
+        aantal = len(self.ids)
+        start, stop, _stap = deel.indices(aantal)
+        if start >= stop:
+            return []
+        organisaties = self.queryset.voor_lijst()
+        if self.voorgehaald and self.voorgehaald[0] == start:
+            ids = self.voorgehaald[1][: stop - start]
+            if len(ids) == stop - start:
+                per_id = Organisatie.objects.voor_lijst().in_bulk(ids)
+                return [per_id[pk] for pk in ids if pk in per_id]
+        if start > aantal - stop:
+            rijen = list(organisaties.reverse()[aantal - stop : aantal - start])
+            rijen.reverse()
+            return rijen
+        return list(organisaties[start:stop])
+
+
+def _volgorde(queryset):
+    """The queryset's order as SQL over the columns of ids_en_pagina's scan, for the orders
+    that need only the row itself (relevance, name); None for the others (distance)."""
+    volgorde = tuple(queryset.query.order_by)
+    if volgorde == ("-relevantie", "naam", "pk"):
+        return ("relevantie", "naam"), "m.relevantie DESC, m.naam ASC, m.id ASC"
+    if volgorde == ("naam", "pk"):
+        return ("naam",), "m.naam ASC, m.id ASC"
+    return None
+
+
+def _zoek(filterset, met_facetten=True, start=None):
+    """The result (a ``Resultaat``) and the facet counts: the ids of every match (in any order)
+    and, from ``start``, the ids of the page, found in one scan of the matches; the soort counts'
+    ids in a second query when a soort is chosen. Without ``start`` only the ids (the map).
+    """
+    if start is None:
+        resultaat = Resultaat(filterset.qs, ids_van(filterset.qs, in_volgorde=False))
+    else:
+        resultaat = Resultaat.met_pagina(filterset.qs, start)
+    ids = resultaat.ids
     if not met_facetten:
-        return ids, None
+        return resultaat, None
     basis_ids = {
         naam: ids_van(queryset, in_volgorde=False)
         for naam, queryset in filterset.zonder_verruimende().items()
     }
-    return ids, tel_facetten(ids, basis_ids)
+    return resultaat, tel_facetten(ids, basis_ids)
 
 
 def _regio(request):
@@ -102,35 +175,35 @@ def _filterset(request):
     return OrganisatieFilter(request.GET, queryset=organisaties)
 
 
-def zoek_organisaties(filterset, met_facetten=True):
-    """The list's search: the ids of every match in page order, the facet counts (None
-    without ``met_facetten``) and the search mode that found them.
+def zoek_organisaties(filterset, met_facetten=True, start=None):
+    """The list's search: every match (a ``Resultaat``: its ``ids`` in any order, ranked per
+    page), the facet counts (None without ``met_facetten``) and the search mode that found them.
 
     Nothing has every word: the result is what has one of them, or else the search with typos
     corrected. The list and its map (kaart_geojson) both search here, so they always agree.
     """
-    ids, facetten = _zoek(filterset, met_facetten)
+    resultaat, facetten = _zoek(filterset, met_facetten, start)
     zoekmodus = Zoekmodus.ALLE_WOORDEN
-    if not ids and filterset.heeft_zoekopdracht:
+    if not resultaat and filterset.heeft_zoekopdracht:
         filterset.opnieuw(Zoekmodus.EEN_WOORD)
-        ids, facetten = _zoek(filterset, met_facetten)
-        if ids:
+        resultaat, facetten = _zoek(filterset, met_facetten, start)
+        if resultaat:
             zoekmodus = Zoekmodus.EEN_WOORD
         elif kan_tikfouten_vergeven() and filterset.verbeter_tikfouten():
             filterset.opnieuw(Zoekmodus.GELIJKENIS)
-            ids, facetten = _zoek(filterset, met_facetten)
-            if ids:
+            resultaat, facetten = _zoek(filterset, met_facetten, start)
+            if resultaat:
                 zoekmodus = Zoekmodus.GELIJKENIS
-    return ids, facetten, zoekmodus
+    return resultaat, facetten, zoekmodus
 
 
 @cache_anonieme_pagina(tijdvak_seconden=KAARTJES_TIJDVAK)
 def organisatie_lijst(request):
     regio = _regio(request)
     filterset = _filterset(request)
-    ids, facetten, zoekmodus = zoek_organisaties(filterset)
+    resultaat, facetten, zoekmodus = zoek_organisaties(filterset, start=_begin(request))
 
-    pagina = _pagina(request, ids)
+    pagina = _pagina(request, resultaat)
     afstand = filterset.afstand_zoeken
     afstand.zet_afstanden(pagina.object_list)
     tax = taxonomie()
@@ -168,8 +241,8 @@ def kaart_geojson(request):
     matches. Compressed after the page cache (which keeps it plain): the whole directory is
     megabytes of repetitive JSON, and it holds no secret a compression attack could guess.
     """
-    ids, _facetten, _zoekmodus = zoek_organisaties(_filterset(request), met_facetten=False)
-    return HttpResponse(kaart.geojson(ids), content_type="application/geo+json")
+    resultaat, _facetten, _zoekmodus = zoek_organisaties(_filterset(request), met_facetten=False)
+    return HttpResponse(kaart.geojson(resultaat.ids), content_type="application/geo+json")
 
 
 def _filtergroepen(filterset, facetten, tax):

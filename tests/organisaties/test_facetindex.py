@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 
 from netwerk import inhoudsversie
-from organisaties import zoekindex
+from organisaties import facetten, zoekindex
 from organisaties.facetten import ids_van, tel_facetten
 from organisaties.models import Doelgroep, Organisatie, Soort, Thema, Wijk
 from organisaties.taxonomie import taxonomie
@@ -144,3 +144,55 @@ def test_zoekindex_in_porties_is_gelijk_aan_een_voor_een(demodata, monkeypatch):
     zoekindex.werk_zoekindex_bij(ids)
     assert stand() == een_voor_een
     assert Organisatie.objects.filter(zoekvector=None).count() == 0
+
+
+def test_verouderde_index_wordt_een_keer_herbouwd_en_gedeeld(client, monkeypatch):
+    OrganisatieFactory(naam="Eerste")
+    assert client.get("/organisaties/?a=1").context["facetten"].totaal == 1
+    verouderd = inhoudsversie._per_versie[facetten.INDEX_NAAM]
+    gebouwd = []
+    echt = facetten.bouw_facetindex
+
+    def bouw():
+        gebouwd.append(1)
+        return echt()
+
+    monkeypatch.setattr(facetten, "bouw_facetindex", bouw)
+    # A bulk write sends no signals: the version stays, the index does not know the new row.
+    tweede = Organisatie(naam="Tweede", slug="tweede", soort=Soort.objects.get())
+    tweede.status = Organisatie.Status.GEPUBLICEERD
+    Organisatie.objects.bulk_create([tweede])
+
+    assert client.get("/organisaties/?a=2").context["facetten"].totaal == 2
+    assert client.get("/organisaties/?a=3").context["facetten"].totaal == 2
+    # Another process still holds the old index in memory: it takes the shared one.
+    inhoudsversie._per_versie[facetten.INDEX_NAAM] = verouderd
+    assert client.get("/organisaties/?a=4").context["facetten"].totaal == 2
+    assert len(gebouwd) == 1
+
+
+def test_wie_op_een_herbouw_wacht_bouwt_niet_zelf(monkeypatch):
+    """The lock is taken: the waiting process uses what the builder shares when it is done."""
+    OrganisatieFactory(naam="Eerste")
+    alle = Organisatie.objects.gepubliceerd()
+    tel_facetten(ids_van(alle))
+    sleutel = f"{facetten.INDEX_NAAM}:{inhoudsversie.inhoudsversie()}"
+    Organisatie.objects.bulk_create(
+        [
+            Organisatie(
+                naam="Tweede", slug="tweede", soort=Soort.objects.get(), status="gepubliceerd"
+            )
+        ]
+    )
+    cache.add(f"{sleutel}:herbouw", 1, 30)  # another process is rebuilding
+    nieuw = facetten.bouw_facetindex()
+    gebouwd = []
+
+    def slapen(seconden):  # the other process finishes while we wait
+        cache.set(sleutel, nieuw)
+        cache.delete(f"{sleutel}:herbouw")
+
+    monkeypatch.setattr(inhoudsversie.time, "sleep", slapen)
+    monkeypatch.setattr(facetten, "bouw_facetindex", lambda: gebouwd.append(1))
+    assert tel_facetten(ids_van(alle)).totaal == 2
+    assert gebouwd == []
