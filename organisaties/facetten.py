@@ -95,10 +95,10 @@ INDEX_NAAM = "facetindex-ids"
 
 
 def facetindex() -> FacetIndex:
-    return per_inhoudsversie(_index_naam(), bouw_facetindex)
+    return per_inhoudsversie(index_naam(), bouw_facetindex)
 
 
-def _index_naam():
+def index_naam():
     # Named after the facets, so that an index of other facets (kept in the shared cache by a
     # process of the previous release) is never taken for this one.
     return f"{INDEX_NAAM}:" + ",".join(facet.naam for facet in alle_facetten())
@@ -116,7 +116,7 @@ def _hersteld(*bitmaps) -> FacetIndex:
     def kent_ze(index):
         return all(index.kent(b) for b in bitmaps)
 
-    return herbouw_per_inhoudsversie(_index_naam(), bouw_facetindex, kent_ze)
+    return herbouw_per_inhoudsversie(index_naam(), bouw_facetindex, kent_ze)
 
 
 def ids_van(queryset, in_volgorde=True) -> list[int]:

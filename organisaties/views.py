@@ -29,6 +29,7 @@ from organisaties.taxonomie import taxonomie
 from organisaties.zoeken import MAX_ZOEKLENGTE, kan_tikfouten_vergeven
 
 PER_PAGINA = 20
+MAX_PAGINA = 1_000_000
 # Result cards say "nu gesloten": pages with cards are cached per quarter of an hour.
 KAARTJES_TIJDVAK = 15 * 60
 
@@ -73,9 +74,12 @@ def _begin(request) -> int:
     """Where the requested page starts, as the paginator will read it (a number it does not
     accept is the first page; a page past the end is found out once the matches are known)."""
     try:
-        return max(int(request.GET.get("pagina", 1)) - 1, 0) * PER_PAGINA
+        pagina = int(request.GET.get("pagina", 1))
     except ValueError:
         return 0
+    # Far past any directory's end (and within PostgreSQL's OFFSET): the paginator then
+    # shows the last page, as it does for any page past the end.
+    return min(max(pagina - 1, 0), MAX_PAGINA) * PER_PAGINA
 
 
 class Resultaat:

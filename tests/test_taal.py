@@ -92,7 +92,7 @@ def test_paginacache_mengt_de_talen_niet(client, demodata):
     assert client.get(LIJST)["X-Cache"] == "hit"
     bezoeker = engels(type(client)())
     antwoord = bezoeker.get(LIJST)
-    assert "X-Cache" not in antwoord  # not the Dutch page from the cache
+    assert antwoord.get("X-Cache") != "hit"  # not the Dutch page from the cache
     assert html_lang(antwoord) == "en"
     assert "Organisations" in antwoord.content.decode()
     assert bezoeker.get(LIJST)["X-Cache"] == "hit"

@@ -59,7 +59,7 @@ EIGEN, EIGEN_LEZEN = "eigen", "eigen lezen"
 
 BELEID = {
     "anoniem": {},
-    "redacteur": {"organisaties": VOLLEDIG},
+    "redacteur": {"organisaties": VOLLEDIG, "activiteiten": VOLLEDIG},
     "coordinator": {
         "bijeenkomsten.bijeenkomst": EIGEN,
         "bijeenkomsten.aanmelding": EIGEN_LEZEN,
@@ -71,6 +71,8 @@ BELEID = {
         "organisaties": VOLLEDIG,
         "bijeenkomsten": VOLLEDIG,
         "netwerk": VOLLEDIG,
+        "activiteiten": VOLLEDIG,
+        "signalen": VOLLEDIG,
         "auth.user": VOLLEDIG,
         "auth.group": VOLLEDIG,
     },
@@ -136,6 +138,30 @@ def opzet(db):
     bron = Regiobron.objects.create(naam="Buurstad", url="https://buurstad.invalid/api/v1/")
     uit_de_regio = OrganisatieFactory(regiobron=bron, extern_id=uuid.uuid4())
     Postcode.objects.create(postcode="3142AB", latitude=51.92, longitude=4.25)
+
+    # Activities and the signaalpunt's settings (the signals themselves have own pages).
+    from activiteiten.models import Activiteit, Activiteitvoorstel, Campagne
+    from signalen import services as signaalpunt
+    from signalen.models import Teamlid, Wijkroute
+
+    morgen = timezone.now() + timezone.timedelta(days=1)
+    activiteit = Activiteit.objects.create(
+        titel="Lunch",
+        slug="lunch",
+        omschrijving="Samen eten.",
+        ontmoetplek="Buurthuis",
+        start=morgen,
+        einde=morgen + timezone.timedelta(hours=1),
+        campagne=Campagne.objects.create(naam="Week", slug="week"),
+    )
+    activiteit.organisaties.set([locatie.organisatie])
+    Activiteitvoorstel.objects.create(
+        organisatie=locatie.organisatie, activiteit=activiteit, gegevens={}
+    )
+    wijkteam = OrganisatieFactory(naam="Wijkteam Noord")
+    Wijkroute.objects.create(wijk=locatie.wijk, team=wijkteam)
+    Teamlid.objects.create(gebruiker=GebruikerFactory(username="teamlid"), team=wijkteam)
+    signaalpunt.dien_in(zorg="Mijn buurman komt niet meer buiten.", wijk=locatie.wijk)
 
     eigen = BijeenkomstFactory(coordinatoren=[coordinator])
     ander = BijeenkomstFactory()

@@ -149,7 +149,7 @@ def test_zoekindex_in_porties_is_gelijk_aan_een_voor_een(demodata, monkeypatch):
 def test_verouderde_index_wordt_een_keer_herbouwd_en_gedeeld(client, monkeypatch):
     OrganisatieFactory(naam="Eerste")
     assert client.get("/organisaties/?a=1").context["facetten"].totaal == 1
-    verouderd = inhoudsversie._per_versie[facetten.INDEX_NAAM]
+    verouderd = inhoudsversie._per_versie[facetten.index_naam()]
     gebouwd = []
     echt = facetten.bouw_facetindex
 
@@ -166,7 +166,7 @@ def test_verouderde_index_wordt_een_keer_herbouwd_en_gedeeld(client, monkeypatch
     assert client.get("/organisaties/?a=2").context["facetten"].totaal == 2
     assert client.get("/organisaties/?a=3").context["facetten"].totaal == 2
     # Another process still holds the old index in memory: it takes the shared one.
-    inhoudsversie._per_versie[facetten.INDEX_NAAM] = verouderd
+    inhoudsversie._per_versie[facetten.index_naam()] = verouderd
     assert client.get("/organisaties/?a=4").context["facetten"].totaal == 2
     assert len(gebouwd) == 1
 
@@ -176,7 +176,7 @@ def test_wie_op_een_herbouw_wacht_bouwt_niet_zelf(monkeypatch):
     OrganisatieFactory(naam="Eerste")
     alle = Organisatie.objects.gepubliceerd()
     tel_facetten(ids_van(alle))
-    sleutel = f"{facetten.INDEX_NAAM}:{inhoudsversie.inhoudsversie()}"
+    sleutel = f"{facetten.index_naam()}:{inhoudsversie.inhoudsversie()}"
     Organisatie.objects.bulk_create(
         [
             Organisatie(

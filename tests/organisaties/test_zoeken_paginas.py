@@ -3,6 +3,7 @@ the last, holds exactly what ranking every match would put there, and the counts
 fallbacks and the map still cover every match."""
 
 import json
+import re
 
 import pytest
 from django.db import connection
@@ -57,6 +58,11 @@ def pagina(client, url):
     response = client.get(url)
     assert response.status_code == 200
     return response.context
+
+
+def kaartnamen(response):
+    assert response.status_code == 200
+    return re.findall(r"Geldloket \d\d", response.content.decode())
 
 
 def namen_op(context):
@@ -136,7 +142,9 @@ def test_themapagina_bladert_op_naam(client):
     for i in (3, 1, 4, 15, 9, 2, 6, 5, 35, 8, 97, 93, 23, 84, 62, 64, 33, 83, 27, 95, 0, 28):
         OrganisatieFactory(naam=f"Geldloket {i:02d}", themas=[thema])
     namen = sorted(Organisatie.objects.gepubliceerd().values_list("naam", flat=True))
-    een = namen_op(pagina(client, "/themas/geld/"))
-    twee = namen_op(pagina(client, "/themas/geld/?pagina=2"))
+    # The theme page keeps the ids per version and renders its cards once: read the names
+    # from the cards.
+    een = kaartnamen(client.get("/themas/geld/"))
+    twee = kaartnamen(client.get("/themas/geld/?pagina=2"))
     assert een + twee == namen
     assert len(twee) == 2
