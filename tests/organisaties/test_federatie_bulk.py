@@ -177,3 +177,37 @@ def test_verdwenen_uit_de_bron_gaat_weg():
     een = bron.organisaties.get(naam="Buurthuis Nummer 1")
     assert Organisatie.objects.zoek("taalcafe").filter(pk=een.pk).exists()
     assert not Organisatie.objects.zoek("kookclub").filter(pk=een.pk).exists()
+
+
+def test_dezelfde_locatie_wordt_bijgewerkt_met_nieuwe_plek_en_tijden():
+    bron = Regiobron.objects.create(naam="Zaanstad", url="https://zaanstad.invalid/api/v1/")
+    importeer(bron, organisatie(1))
+    voor = Locatie.objects.get(organisatie__regiobron=bron)
+
+    data = organisatie(1)
+    data["locaties"] = [
+        (
+            "",
+            "Westzijde 1",
+            "1506 EG",
+            "Zaandam",
+            52.45,
+            4.83,
+            None,
+            True,
+            "",
+            [(2, "10:00", "12:00", "")],
+        )
+    ]
+    importeer(bron, data)
+
+    na = Locatie.objects.get(organisatie__regiobron=bron)
+    assert na.pk == voor.pk  # the same location in the feed: updated in place
+    assert (str(na.latitude), str(na.longitude), na.rolstoeltoegankelijk) == (
+        "52.450000",
+        "4.830000",
+        True,
+    )
+    # The float copy for the distance search follows (PostgreSQL keeps it).
+    assert (na.breedte, na.lengte) == (52.45, 4.83)
+    assert [(t.dag, t.van.hour) for t in na.openingstijden.all()] == [(2, 10)]
