@@ -3,7 +3,7 @@
 Without PostGIS: the distance is computed in SQL on the flat map around the two points' mean
 latitude (within 100 km less than 0.01% off the great-circle distance). A distance filter
 first takes the box around the postcode on the indexed coordinates of the locations
-(``locatie_coordinaten``), so only the locations in the box are measured. The distance to an
+(``locatie_graden``), so only the locations in the box are measured. The distance to an
 organisation is the distance to its nearest location with coordinates; an organisation without
 any is left out of a distance filter and comes last when sorting by distance.
 
@@ -17,8 +17,8 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import F, FloatField, Min, Q, Value
-from django.db.models.functions import Cast, Cos, Radians, Sqrt
+from django.db.models import F, Min, Q, Value
+from django.db.models.functions import Cos, Radians, Sqrt
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -31,16 +31,18 @@ AFSTANDEN_KM = (1, 2, 5, 10)
 AFSTAND_KEUZES = [(km, gettext_lazy("Binnen %(km)s km") % {"km": km}) for km in AFSTANDEN_KM]
 
 
-def afstand_tot(plek, breedte="latitude", lengte="longitude"):
-    """SQL: metres from ``plek`` to the point in the columns ``breedte``/``lengte``."""
-    lat = Cast(F(breedte), FloatField())
-    lon = Cast(F(lengte), FloatField())
+def afstand_tot(plek, breedte="breedte", lengte="lengte"):
+    """SQL: metres from ``plek`` to the point in the float columns ``breedte``/``lengte``
+    (Locatie keeps its decimal coordinates as floats too: converting a decimal in every
+    use costs more than the whole formula)."""
+    lat = F(breedte)
+    lon = F(lengte)
     dy = Radians(lat - Value(plek.latitude))
     dx = Radians(lon - Value(plek.longitude)) * Cos(Radians((lat + Value(plek.latitude)) / 2.0))
     return Value(float(AARDSTRAAL_METER)) * Sqrt(dx * dx + dy * dy)
 
 
-def binnen_kader(plek, meters, breedte="latitude", lengte="longitude") -> Q:
+def binnen_kader(plek, meters, breedte="breedte", lengte="lengte") -> Q:
     """The box around ``plek`` that holds every point within ``meters``, on the columns
     themselves (so an index on them serves it), a micrometre wider against rounding."""
     dlat = meters / METER_PER_GRAAD + 1e-6
@@ -53,9 +55,9 @@ def binnen_kader(plek, meters, breedte="latitude", lengte="longitude") -> Q:
     )
 
 
-def _graden(waarde: float) -> Decimal:
-    # Decimal, like the columns: a float would make PostgreSQL cast the column, not the value.
-    return Decimal(f"{waarde:.6f}")
+def _graden(waarde: float) -> float:
+    # Rounded to the columns' six decimals, as before they were floats: the same box.
+    return float(Decimal(f"{waarde:.6f}"))
 
 
 def _met_coordinaten():
@@ -69,7 +71,7 @@ def met_afstand(organisaties, plek, meters=None):
     One join to the locations, grouped per organisation: with a distance, only the locations
     in the box are joined (the index finds them), and the nearest must be within it.
     """
-    breedte, lengte = "locaties__latitude", "locaties__longitude"
+    breedte, lengte = "locaties__breedte", "locaties__lengte"
     if meters is not None:
         organisaties = organisaties.filter(binnen_kader(plek, meters, breedte, lengte))
     organisaties = organisaties.annotate(afstand=Min(afstand_tot(plek, breedte, lengte)))

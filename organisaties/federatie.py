@@ -15,7 +15,8 @@ and Locatie rows marked with their ``regiobron`` and their id in the feed (``ext
 
 An organisation reaches us as part of each of its services; it is written when its part
 changed (``extern_hash``), and so is each service (its hash covers its locations). A run that
-changes nothing writes nothing.
+changes nothing writes nothing. Each page is written in bulk (``Pagina``): a fixed number of
+statements per page, whatever its size, and one bump of the content version per run.
 
 The same organisation in two places (own directory and a feed, or two feeds) is shown once:
 ``markeer_dubbelen`` marks the later copies (``dubbel_van``), preferring the own directory.
@@ -42,9 +43,10 @@ from django.utils.translation import gettext as _
 
 from netwerk import inhoudsversie
 from netwerk.inhoudsversie import inhoud_gewijzigd
-from organisaties import zoekindex
+from organisaties import signals, zoekindex
 from organisaties.federatie_lezen import BronFout, Grenzen, lees_paginas
 from organisaties.federatie_validatie import Ongeldig, controleer_service
+from organisaties.geschiedenis import zonder_geschiedenis
 from organisaties.models import (
     Aanbod,
     Doelgroep,
@@ -67,6 +69,16 @@ MAX_FOUTEN = 20
 MARGE = datetime.timedelta(minutes=5)
 OVERIG = ("overig", "Overig")
 DAGEN = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
+# What an imported service's row holds of the feed (written again when it changed).
+AANBOD_VELDEN = [
+    "organisatie",
+    "naam",
+    "omschrijving",
+    "kosten",
+    "kosten_toelichting",
+    "hoe_aanmelden",
+    "extern_hash",
+]
 _TIJD = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)")
 
 
@@ -126,22 +138,23 @@ def importeer(bron: Regiobron, paginas: Iterable[list], volledig: bool, begin=No
     uitslag = Uitslag(volledig=volledig)
     gezien = Gezien()
     termen = Termen()
-    try:
-        # One bump of the content version per page instead of one per saved row.
-        for inhoud in paginas:
-            with inhoudsversie.uitgesteld():
+    # One bump of the content version for the whole run, after its last commit, and none
+    # when nothing changed (the pages' bulk writes send no signals, see Pagina).
+    with inhoudsversie.uitgesteld():
+        try:
+            for inhoud in paginas:
                 _verwerk_pagina(bron, inhoud, uitslag, gezien, termen)
-    except BronFout as fout:
-        uitslag.afgebroken = True
-        uitslag.fout(str(fout))
-    except Exception:  # a bug must not stop the other feeds; the admin sees that it failed
-        logger.exception("Inlezen van regiobron %s mislukt", bron.pk)
-        uitslag.afgebroken = True
-        uitslag.fout(_("Er ging iets onverwachts mis bij het inlezen. Zie het logboek."))
+        except BronFout as fout:
+            uitslag.afgebroken = True
+            uitslag.fout(str(fout))
+        except Exception:  # a bug must not stop the other feeds; the admin sees that it failed
+            logger.exception("Inlezen van regiobron %s mislukt", bron.pk)
+            uitslag.afgebroken = True
+            uitslag.fout(_("Er ging iets onverwachts mis bij het inlezen. Zie het logboek."))
 
-    if volledig and not uitslag.afgebroken:
-        uitslag.verwijderd = _verwijder_verdwenen(bron, gezien)
-    markeer_dubbelen()
+        if volledig and not uitslag.afgebroken:
+            uitslag.verwijderd = _verwijder_verdwenen(bron, gezien)
+        markeer_dubbelen()
 
     bron.laatste_run = timezone.now()
     bron.aantallen = uitslag.aantallen
@@ -192,10 +205,11 @@ class Gezien:
     aanbod: set = field(default_factory=set)
     locaties: set = field(default_factory=set)
     # Organisations whose part was handled in this run already (shared by their services).
-    verwerkt: dict = field(default_factory=dict)  # extern id -> Organisatie
-    # Organisations counted as new or updated in this run (each counts once).
+    verwerkt: dict = field(default_factory=dict)  # extern id -> pk
+    # Organisations counted as new or updated in this run (each counts once), by extern id.
     geteld: set = field(default_factory=set)
-    # Locations written in this run already (several services share one): extern id -> row.
+    # Locations written in this run already (several services share one):
+    # (organisation pk, extern id) -> pk.
     plekken: dict = field(default_factory=dict)
 
 
@@ -244,28 +258,13 @@ def _verwerk_pagina(bron, inhoud, uitslag, gezien, termen):
         geldig.append(item)
     if not geldig:
         return
-    org_ids = {_org_id(item) for item in geldig}
-    with transaction.atomic(), zoekindex.uitgesteld():
-        bestaand = {
-            o.extern_id: o
-            for o in Organisatie.objects.filter(regiobron=bron, extern_id__in=org_ids).defer(
-                "zoekvector"
-            )
-        }
-        aanbod = {
-            a.extern_id: a
-            for a in Aanbod.objects.filter(
-                organisatie__regiobron=bron, extern_id__in=[uuid.UUID(i["id"]) for i in geldig]
-            )
-        }
-        for item in geldig:
-            try:
-                with transaction.atomic():
-                    _verwerk_item(bron, item, bestaand, aanbod, uitslag, gezien, termen)
-            except Ongeldig as fout:
-                uitslag.geweigerd += 1
-                uitslag.fout(str(fout))
-                _bescherm(item, gezien)
+    with (
+        transaction.atomic(),
+        zoekindex.uitgesteld(),
+        signals.gebundeld(),
+        zonder_geschiedenis(),
+    ):
+        Pagina(bron, uitslag, gezien, termen).schrijf(geldig)
 
 
 def _bescherm(item, gezien):
@@ -306,119 +305,295 @@ def _kenmerken(item, entiteit):
             yield term
 
 
-def _verwerk_item(bron, item, bestaand, aanbod_bestaand, uitslag, gezien, termen):
-    org_id = _org_id(item)
-    organisatie = gezien.verwerkt.get(org_id)
-    if organisatie is None:
-        organisatie = _verwerk_organisatie(bron, item, org_id, bestaand, uitslag, gezien, termen)
-        gezien.verwerkt[org_id] = organisatie
-        gezien.organisaties.add(org_id)
-    aanbod_id = uuid.UUID(item["id"])
-    gezien.aanbod.add(aanbod_id)
-    for sal in item.get("service_at_locations") or []:
-        gezien.locaties.add(uuid.UUID(str(sal["location"]["id"])))
-    uitslag.aanbod += 1
+class Pagina:
+    """One page of valid services, written in bulk: a fixed number of statements per page,
+    whatever its size.
 
-    aanbod = aanbod_bestaand.get(aanbod_id)
-    controlegetal = _hash(
-        {k: v for k, v in item.items() if k not in ("last_modified", "organization")}
-    )
-    if aanbod is not None and aanbod.organisatie_id != organisatie.pk:
-        aanbod.delete()  # moved to another organisation in the feed
-        aanbod = None
-    if aanbod is not None and aanbod.extern_hash == controlegetal:
-        return
-    kosten, toelichting = _kosten(item.get("fees_description") or "")
-    waarden = {
-        "naam": _tekst(item.get("name"), 200),
-        "omschrijving": _tekst(item.get("description"), 10_000),
-        "kosten": kosten,
-        "kosten_toelichting": toelichting,
-        "hoe_aanmelden": _tekst(item.get("application_process"), 5000),
-        "extern_hash": controlegetal,
-    }
-    if aanbod is None:
-        aanbod = Aanbod(organisatie=organisatie, extern_id=aanbod_id, **waarden)
-    else:
-        for naam, waarde in waarden.items():
-            setattr(aanbod, naam, waarde)
-    if organisatie.pk not in gezien.geteld:
-        uitslag.bijgewerkt += 1
-        gezien.geteld.add(organisatie.pk)
-    aanbod.skip_history_when_saving = True
-    aanbod.save()
-    termen_van_aanbod = list(_kenmerken(item, "service"))
-    aanbod.themas.set(
-        {t for t in (termen.zoek(termen.themas, term) for term in termen_van_aanbod) if t}
-    )
-    aanbod.doelgroepen.set(
-        {t for t in (termen.zoek(termen.doelgroepen, term) for term in termen_van_aanbod) if t}
-    )
-    locaties = []
-    for sal in item.get("service_at_locations") or []:
-        sleutel = (organisatie.pk, str(sal["location"]["id"]))
-        if sleutel not in gezien.plekken:
-            gezien.plekken[sleutel] = _verwerk_locatie(organisatie, sal["location"])
-        locaties.append(gezien.plekken[sleutel])
-    aanbod.locaties.set(locaties)
+    First the organisations (new ones created, changed ones updated, their themes linked
+    again), then the locations of the new and changed services (with their opening hours),
+    then the services and their links. The rows go in with bulk_create and bulk_update and
+    the links through the many-to-many tables directly, so no signal runs: what the signals
+    keep for the directory is done here once for the page (the listing's ``gewijzigd``, the
+    search and facet columns through zoekindex, the content version, deferred to the run's
+    end by ``importeer``). Unchanged rows (the same ``extern_hash``) are not written.
+    """
 
+    def __init__(self, bron, uitslag, gezien, termen):
+        self.bron, self.uitslag, self.gezien, self.termen = bron, uitslag, gezien, termen
+        # Organisations whose listing changed on this page (new, changed, or a part of it).
+        self.aangeraakt: set[int] = set()
 
-def _verwerk_organisatie(bron, item, org_id, bestaand, uitslag, gezien, termen):
-    data = item["organization"]
-    org_termen = list(_kenmerken(item, "organization"))
-    telefoon = next(
-        (
-            str(t.get("number") or "")
-            for t in item.get("phones") or []
-            if isinstance(t, dict) and t.get("number")
-        ),
-        "",
-    )
-    deel = {
-        "organisatie": data,
-        "telefoon": telefoon,
-        "termen": org_termen,
-        "assured_date": item.get("assured_date"),
-    }
-    controlegetal = _hash(deel)
-    organisatie = bestaand.get(org_id)
-    if organisatie is not None and organisatie.extern_hash == controlegetal:
-        return organisatie
-    soort = (
-        next((s for s in (termen.zoek(termen.soorten, t) for t in org_termen) if s), None)
-        or termen.overig()
-    )
-    waarden = {
-        "naam": _tekst(data.get("name"), 200),
-        "omschrijving": _tekst(data.get("description"), 10_000),
-        "website": _website(data.get("website") or data.get("url")),
-        "email": _email(data.get("email")),
-        "telefoon": _tekst(telefoon, 30),
-        "soort": soort,
-        "status": Organisatie.Status.GEPUBLICEERD,
-        "laatst_geverifieerd": _datum(item.get("assured_date")),
-        "extern_hash": controlegetal,
-    }
-    if organisatie is None:
-        organisatie = Organisatie(
-            regiobron=bron, extern_id=org_id, slug=_slug(bron, waarden["naam"], org_id), **waarden
+    def schrijf(self, items):
+        self._organisaties(items)
+        self._aanbod(items)
+        if self.aangeraakt:
+            Organisatie.objects.filter(pk__in=self.aangeraakt).update(gewijzigd=timezone.now())
+            zoekindex.werk_zoekindex_bij(self.aangeraakt)
+            inhoud_gewijzigd()
+
+    # --- Organisations ------------------------------------------------------------------------
+
+    def _organisaties(self, items):
+        gezien = self.gezien
+        te_doen = {_org_id(item): item for item in reversed(items)}  # the first one counts
+        for org_id in gezien.verwerkt.keys() & te_doen.keys():
+            del te_doen[org_id]  # written on an earlier page of this run
+        bestaand = {
+            o.extern_id: o
+            for o in Organisatie.objects.filter(regiobron=self.bron, extern_id__in=te_doen).only(
+                "pk", "extern_id", "extern_hash"
+            )
+        }
+        nieuw, gewijzigd, themas = [], [], {}
+        velden = None
+        for org_id, item in te_doen.items():
+            controlegetal, waarden, org_themas = self._organisatie(item)
+            organisatie = bestaand.get(org_id)
+            gezien.organisaties.add(org_id)
+            if organisatie is not None and organisatie.extern_hash == controlegetal:
+                gezien.verwerkt[org_id] = organisatie.pk
+                continue
+            velden = list(waarden)
+            if organisatie is None:
+                organisatie = Organisatie(regiobron=self.bron, extern_id=org_id, **waarden)
+                nieuw.append(organisatie)
+                self.uitslag.nieuw += 1
+            else:
+                for naam, waarde in waarden.items():
+                    setattr(organisatie, naam, waarde)
+                gewijzigd.append(organisatie)
+                self.uitslag.bijgewerkt += 1
+            gezien.geteld.add(org_id)
+            themas[org_id] = (organisatie, org_themas)
+
+        self._geef_slugs(nieuw)
+        Organisatie.objects.bulk_create(nieuw)
+        if gewijzigd:
+            Organisatie.objects.bulk_update(gewijzigd, velden)
+        for org_id, (organisatie, _themas) in themas.items():
+            gezien.verwerkt[org_id] = organisatie.pk
+            self.aangeraakt.add(organisatie.pk)
+        koppeling = Organisatie.themas.through
+        _koppel_opnieuw(
+            koppeling,
+            "organisatie_id",
+            [o.pk for o in gewijzigd],
+            [
+                koppeling(organisatie_id=organisatie.pk, thema_id=thema.pk)
+                for organisatie, org_themas in themas.values()
+                for thema in org_themas
+            ],
         )
-        uitslag.nieuw += 1
-    else:
-        for naam, waarde in waarden.items():
-            setattr(organisatie, naam, waarde)
-        uitslag.bijgewerkt += 1
-    organisatie.skip_history_when_saving = True
-    organisatie.save()
-    gezien.geteld.add(organisatie.pk)
-    organisatie.themas.set(
-        {t for t in (termen.zoek(termen.themas, term) for term in org_termen) if t}
-    )
-    return organisatie
+
+    def _organisatie(self, item):
+        """(checksum, field values, themes) of the organisation as this service gives it."""
+        termen = self.termen
+        data = item["organization"]
+        org_termen = list(_kenmerken(item, "organization"))
+        telefoon = next(
+            (
+                str(t.get("number") or "")
+                for t in item.get("phones") or []
+                if isinstance(t, dict) and t.get("number")
+            ),
+            "",
+        )
+        controlegetal = _hash(
+            {
+                "organisatie": data,
+                "telefoon": telefoon,
+                "termen": org_termen,
+                "assured_date": item.get("assured_date"),
+            }
+        )
+        soort = (
+            next((s for s in (termen.zoek(termen.soorten, t) for t in org_termen) if s), None)
+            or termen.overig()
+        )
+        waarden = {
+            "naam": _tekst(data.get("name"), 200),
+            "omschrijving": _tekst(data.get("description"), 10_000),
+            "website": _website(data.get("website") or data.get("url")),
+            "email": _email(data.get("email")),
+            "telefoon": _tekst(telefoon, 30),
+            "soort": soort,
+            "status": Organisatie.Status.GEPUBLICEERD,
+            "laatst_geverifieerd": _datum(item.get("assured_date")),
+            "extern_hash": controlegetal,
+        }
+        themas = {t for t in (termen.zoek(termen.themas, term) for term in org_termen) if t}
+        return controlegetal, waarden, themas
+
+    def _geef_slugs(self, nieuw):
+        """A web address per new organisation: name and feed, with a piece of its id when that
+        is taken (by another organisation or by one earlier on this page)."""
+        if not nieuw:
+            return
+        basissen = [(o, _slug_basis(self.bron, o.naam)) for o in nieuw]
+        bezet = set(
+            Organisatie.objects.filter(slug__in={b for _o, b in basissen}).values_list(
+                "slug", flat=True
+            )
+        )
+        for organisatie, basis in basissen:
+            slug = basis if basis not in bezet else f"{basis}-{organisatie.extern_id.hex[:8]}"
+            organisatie.slug = slug
+            bezet.add(slug)
+
+    # --- Services and their locations ---------------------------------------------------------
+
+    def _aanbod(self, items):
+        gezien, termen = self.gezien, self.termen
+        bestaand = {
+            a.extern_id: a
+            for a in Aanbod.objects.filter(
+                organisatie__regiobron=self.bron,
+                extern_id__in={uuid.UUID(item["id"]) for item in items},
+            ).only("pk", "extern_id", "extern_hash", "organisatie_id")
+        }
+        nieuw, gewijzigd, links = [], [], []
+        plekken = {}  # (organisation pk, location id) -> HSDS location, to write on this page
+        op_pagina = set()
+        for item in items:
+            aanbod_id = uuid.UUID(item["id"])
+            if aanbod_id in op_pagina:
+                continue  # the same service twice on one page: the first one counts
+            op_pagina.add(aanbod_id)
+            org_id = _org_id(item)
+            organisatie_pk = gezien.verwerkt[org_id]
+            gezien.aanbod.add(aanbod_id)
+            locaties = [sal["location"] for sal in item.get("service_at_locations") or []]
+            gezien.locaties.update(uuid.UUID(str(loc["id"])) for loc in locaties)
+            self.uitslag.aanbod += 1
+
+            aanbod = bestaand.get(aanbod_id)
+            controlegetal = _hash(
+                {k: v for k, v in item.items() if k not in ("last_modified", "organization")}
+            )
+            verhuisd = aanbod is not None and aanbod.organisatie_id != organisatie_pk
+            if aanbod is not None and not verhuisd and aanbod.extern_hash == controlegetal:
+                continue
+            if verhuisd:  # moved to another organisation in the feed: the old one changes too
+                self.aangeraakt.add(aanbod.organisatie_id)
+            kosten, toelichting = _kosten(item.get("fees_description") or "")
+            waarden = {
+                "organisatie_id": organisatie_pk,
+                "naam": _tekst(item.get("name"), 200),
+                "omschrijving": _tekst(item.get("description"), 10_000),
+                "kosten": kosten,
+                "kosten_toelichting": toelichting,
+                "hoe_aanmelden": _tekst(item.get("application_process"), 5000),
+                "extern_hash": controlegetal,
+            }
+            if aanbod is None:
+                aanbod = Aanbod(extern_id=aanbod_id, **waarden)
+                nieuw.append(aanbod)
+            else:
+                for naam, waarde in waarden.items():
+                    setattr(aanbod, naam, waarde)
+                gewijzigd.append(aanbod)
+            if org_id not in gezien.geteld:
+                self.uitslag.bijgewerkt += 1
+                gezien.geteld.add(org_id)
+            self.aangeraakt.add(organisatie_pk)
+            sleutels = []
+            for locatie in locaties:
+                sleutel = (organisatie_pk, uuid.UUID(str(locatie["id"])))
+                if sleutel not in gezien.plekken:
+                    plekken.setdefault(sleutel, locatie)
+                sleutels.append(sleutel)
+            item_termen = list(_kenmerken(item, "service"))
+            links.append(
+                (
+                    aanbod,
+                    {t for t in (termen.zoek(termen.themas, t) for t in item_termen) if t},
+                    {t for t in (termen.zoek(termen.doelgroepen, t) for t in item_termen) if t},
+                    sleutels,
+                )
+            )
+
+        self._locaties(plekken)
+        Aanbod.objects.bulk_create(nieuw)
+        if gewijzigd:
+            Aanbod.objects.bulk_update(gewijzigd, AANBOD_VELDEN)
+        opnieuw = [a.pk for a in gewijzigd]
+        door = Aanbod.themas.through
+        _koppel_opnieuw(
+            door,
+            "aanbod_id",
+            opnieuw,
+            [door(aanbod_id=a.pk, thema_id=t.pk) for a, themas, _d, _l in links for t in themas],
+        )
+        door = Aanbod.doelgroepen.through
+        _koppel_opnieuw(
+            door,
+            "aanbod_id",
+            opnieuw,
+            [
+                door(aanbod_id=a.pk, doelgroep_id=d.pk)
+                for a, _t, doelgroepen, _l in links
+                for d in doelgroepen
+            ],
+        )
+        door = Aanbod.locaties.through
+        _koppel_opnieuw(
+            door,
+            "aanbod_id",
+            opnieuw,
+            [
+                door(aanbod_id=a.pk, locatie_id=locatie_pk)
+                for a, _t, _d, sleutels in links
+                for locatie_pk in dict.fromkeys(gezien.plekken[s] for s in sleutels)
+            ],
+        )
+
+    def _locaties(self, plekken):
+        """Write the locations of this page's new and changed services, each once a run (several
+        services share one), with their opening hours."""
+        if not plekken:
+            return
+        bestaand = {
+            (loc.organisatie_id, loc.extern_id): loc
+            for loc in Locatie.objects.filter(
+                organisatie_id__in={org for org, _id in plekken},
+                extern_id__in={extern_id for _org, extern_id in plekken},
+            )
+            .only("pk", "organisatie_id", "extern_id")
+            .order_by("-pk")  # two rows for one location (never made by this import): the first
+        }
+        nieuw, gewijzigd, tijden = [], [], []
+        for (organisatie_pk, extern_id), data in plekken.items():
+            waarden = _locatie_waarden(data)
+            locatie = bestaand.get((organisatie_pk, extern_id))
+            if locatie is None:
+                locatie = Locatie(organisatie_id=organisatie_pk, extern_id=extern_id, **waarden)
+                nieuw.append(locatie)
+            else:
+                for naam, waarde in waarden.items():
+                    setattr(locatie, naam, waarde)
+                gewijzigd.append(locatie)
+            tijden.append((locatie, data.get("schedules") or []))
+        Locatie.objects.bulk_create(nieuw)
+        if gewijzigd:
+            Locatie.objects.bulk_update(gewijzigd, list(waarden))
+            Openingstijd.objects.filter(locatie__in=[loc.pk for loc in gewijzigd]).delete()
+        Openingstijd.objects.bulk_create(
+            [tijd for locatie, schemas in tijden for tijd in _openingstijden(locatie, schemas)]
+        )
+        for locatie in (*nieuw, *gewijzigd):
+            self.gezien.plekken[(locatie.organisatie_id, locatie.extern_id)] = locatie.pk
 
 
-def _verwerk_locatie(organisatie, data) -> Locatie:
-    extern_id = uuid.UUID(str(data["id"]))
+def _koppel_opnieuw(koppeling, kolom, opnieuw, rijen):
+    """Replace the many-to-many links of the rows ``opnieuw`` (changed rows; new rows have
+    none yet) by ``rijen``: one DELETE and one INSERT, without m2m signals."""
+    if opnieuw:
+        koppeling.objects.filter(**{f"{kolom}__in": opnieuw}).delete()
+    if rijen:
+        koppeling.objects.bulk_create(rijen)
+
+
+def _locatie_waarden(data) -> dict:
     adres = next((a for a in data.get("addresses") or [] if isinstance(a, dict)), {})
     toegang = next((a for a in data.get("accessibility") or [] if isinstance(a, dict)), {})
     details = _tekst(toegang.get("details"), 1000)
@@ -445,20 +620,7 @@ def _verwerk_locatie(organisatie, data) -> Locatie:
     }
     if waarden["naam"] == waarden["adres"]:
         waarden["naam"] = ""  # our own API names a location by its address when it has no name
-    locatie = Locatie.objects.filter(organisatie=organisatie, extern_id=extern_id).first()
-    nieuw = locatie is None
-    if nieuw:
-        locatie = Locatie(organisatie=organisatie, extern_id=extern_id, **waarden)
-    else:
-        for naam, waarde in waarden.items():
-            setattr(locatie, naam, waarde)
-    locatie._door_geocoder = True  # coordinates come from the feed, see geocoderen.py
-    locatie.skip_history_when_saving = True
-    locatie.save()
-    if not nieuw:
-        Openingstijd.objects.filter(locatie=locatie).delete()
-    Openingstijd.objects.bulk_create(_openingstijden(locatie, data.get("schedules") or []))
-    return locatie
+    return waarden
 
 
 def _openingstijden(locatie, schemas):
@@ -483,21 +645,32 @@ def _openingstijden(locatie, schemas):
 
 
 def _verwijder_verdwenen(bron, gezien) -> int:
-    """After a complete full run: what the feed no longer has goes."""
-    with transaction.atomic(), zoekindex.uitgesteld():
-        organisaties = Organisatie.objects.filter(regiobron=bron).exclude(
-            extern_id__in=gezien.organisaties
-        )
-        verwijderd = organisaties.count()
-        if verwijderd:
-            organisaties.delete()
-        Aanbod.objects.filter(organisatie__regiobron=bron).exclude(
-            extern_id__in=gezien.aanbod
-        ).delete()
-        Locatie.objects.filter(organisatie__regiobron=bron).exclude(
-            extern_id__in=gezien.locaties
-        ).delete()
-    return verwijderd
+    """After a complete full run: what the feed no longer has goes.
+
+    The ids to remove are found in Python (the feed's ids can be tens of thousands, too many
+    for one statement's parameters) and deleted through the ORM, so that everything that
+    refers to them is handled as anywhere else; the signals' per-row work is bundled.
+    """
+    with (
+        transaction.atomic(),
+        zoekindex.uitgesteld(),
+        signals.gebundeld(),
+        zonder_geschiedenis(),
+    ):
+        organisaties = _weg(Organisatie.objects.filter(regiobron=bron), gezien.organisaties)
+        _weg(Aanbod.objects.filter(organisatie__regiobron=bron), gezien.aanbod)
+        _weg(Locatie.objects.filter(organisatie__regiobron=bron), gezien.locaties)
+    return organisaties
+
+
+def _weg(queryset, blijven: set, per: int = 5000) -> int:
+    """Delete the rows of ``queryset`` whose ``extern_id`` is not in ``blijven``."""
+    weg = [
+        pk for pk, extern_id in queryset.values_list("pk", "extern_id") if extern_id not in blijven
+    ]
+    for begin in range(0, len(weg), per):
+        queryset.model.objects.filter(pk__in=weg[begin : begin + per]).delete()
+    return len(weg)
 
 
 # --- The same organisation twice --------------------------------------------------------------
@@ -615,11 +788,8 @@ def _kosten(tekst: str) -> tuple[str, str]:
     return Aanbod.Kosten.BETAALD, (tekst or _("Vraag de organisatie naar de kosten."))[:200]
 
 
-def _slug(bron, naam, org_id) -> str:
-    basis = f"{slugify(naam)[:140] or 'organisatie'}-{slugify(bron.naam)[:40]}".strip("-")
-    if not Organisatie.objects.filter(slug=basis).exists():
-        return basis
-    return f"{basis}-{org_id.hex[:8]}"
+def _slug_basis(bron, naam) -> str:
+    return f"{slugify(naam)[:140] or 'organisatie'}-{slugify(bron.naam)[:40]}".strip("-")
 
 
 def _sleutel(naam: str) -> str:

@@ -47,6 +47,23 @@ REDEN_LENGTE = 100
 _reden: ContextVar[str | None] = ContextVar("geschiedenis_reden", default=None)
 # The versions stored in the current block, by object: links changed after a save join them.
 _versies: ContextVar[dict | None] = ContextVar("geschiedenis_versies", default=None)
+# Inside zonder_geschiedenis(): rows deleted keep no version of their deletion.
+_zonder: ContextVar[bool] = ContextVar("geschiedenis_zonder", default=False)
+
+
+@contextlib.contextmanager
+def zonder_geschiedenis():
+    """Store no version of the rows deleted inside this block.
+
+    For rows that have no history of their own here (imported from another gemeente's feed,
+    saved with ``skip_history_when_saving``): deleting hundreds of them would otherwise store
+    a version, one INSERT, per row.
+    """
+    token = _zonder.set(True)
+    try:
+        yield
+    finally:
+        _zonder.reset(token)
 
 
 @contextlib.contextmanager
@@ -99,6 +116,11 @@ class Geschiedenis(HistoricalRecords):
     Outside a ``met_reden()`` block or a web request it behaves as HistoricalRecords: a
     changed link stores a new version.
     """
+
+    def post_delete(self, instance, using=None, **kwargs):
+        if _zonder.get():
+            return None
+        return super().post_delete(instance, using=using, **kwargs)
 
     def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
         versies = _versies.get()

@@ -14,6 +14,7 @@ from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Value
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -710,15 +711,34 @@ class Locatie(models.Model):
     extern_id = extern_id_veld(
         _("Voor geïmporteerde gegevens: de id in de open data van de andere gemeente.")
     )
+    # The coordinates as floating point, kept by PostgreSQL: a distance search measures
+    # thousands of locations, and converting the decimal columns costs more than the sum.
+    breedte = models.GeneratedField(
+        expression=Cast("latitude", models.FloatField()),
+        output_field=models.FloatField(),
+        db_persist=True,
+        verbose_name=_("breedtegraad (berekend)"),
+        help_text=_("Voor het zoeken op afstand. Wordt automatisch bijgehouden."),
+    )
+    lengte = models.GeneratedField(
+        expression=Cast("longitude", models.FloatField()),
+        output_field=models.FloatField(),
+        db_persist=True,
+        verbose_name=_("lengtegraad (berekend)"),
+        help_text=_("Voor het zoeken op afstand. Wordt automatisch bijgehouden."),
+    )
     uuid = hsds_id()
-    history = Geschiedenis()
+    history = Geschiedenis(excluded_fields=["breedte", "lengte"])
 
     class Meta:
         verbose_name = _("locatie")
         verbose_name_plural = _("locaties")
         ordering = ["organisatie", "naam", "adres"]
-        # The box around a postcode in a distance search (organisaties.afstand).
-        indexes = [models.Index(fields=["latitude", "longitude"], name="locatie_coordinaten")]
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="locatie_coordinaten"),
+            # The box around a postcode in a distance search (organisaties.afstand).
+            models.Index(fields=["breedte", "lengte"], name="locatie_graden"),
+        ]
 
     def __str__(self):
         return self.naam or f"{self.adres}, {self.plaats}"

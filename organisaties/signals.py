@@ -10,6 +10,9 @@ the organisation's ``gewijzigd``: the open data (organisaties.api) gives it as t
 sees every change.
 """
 
+import contextlib
+from contextvars import ContextVar
+
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -47,7 +50,7 @@ def organisatie_verwijderd(sender, instance, **kwargs):
 def onderdeel_gewijzigd(sender, instance, raw=False, **kwargs):
     if not raw:
         werk_zoekindex_bij([instance.organisatie_id])
-        _vermelding_gewijzigd(Organisatie.objects.filter(pk=instance.organisatie_id))
+        _vermelding_gewijzigd(organisaties=[instance.organisatie_id])
     inhoud_gewijzigd()
 
 
@@ -55,13 +58,47 @@ def onderdeel_gewijzigd(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Openingstijd)
 def pagina_gewijzigd(sender, instance, raw=False, **kwargs):
     if not raw:
-        _vermelding_gewijzigd(Organisatie.objects.filter(locaties=instance.locatie_id))
+        _vermelding_gewijzigd(locaties=[instance.locatie_id])
     inhoud_gewijzigd()
 
 
-def _vermelding_gewijzigd(organisaties):
-    """Mark the organisations' listings as changed (see the module's docstring)."""
-    organisaties.update(gewijzigd=timezone.now())
+# Inside gebundeld(): the organisation and location ids whose listings wait to be marked.
+_gebundeld: ContextVar[tuple[set, set] | None] = ContextVar("vermelding_gebundeld", default=None)
+
+
+@contextlib.contextmanager
+def gebundeld():
+    """Mark the listings changed once at the end of the block, not once per row inside it.
+
+    For bulk work through the ORM (removing hundreds of imported rows with their aanbod,
+    locations and opening hours), whose every deleted row would otherwise cost an UPDATE.
+    On an error nothing is marked: the block's transaction is rolled back as well.
+    """
+    if _gebundeld.get() is not None:  # nested: the outer block marks
+        yield
+        return
+    wachtend: tuple[set, set] = (set(), set())
+    token = _gebundeld.set(wachtend)
+    try:
+        yield
+    finally:
+        _gebundeld.reset(token)
+    _vermelding_gewijzigd(*wachtend)
+
+
+def _vermelding_gewijzigd(organisaties=(), locaties=()):
+    """Mark the organisations' listings as changed (see the module's docstring): those with
+    the given ids and those with one of the given locations."""
+    wachtend = _gebundeld.get()
+    if wachtend is not None:
+        wachtend[0].update(organisaties)
+        wachtend[1].update(locaties)
+        return
+    nu = timezone.now()
+    if organisaties := set(organisaties):
+        Organisatie.objects.filter(pk__in=organisaties).update(gewijzigd=nu)
+    if locaties := set(locaties):
+        Organisatie.objects.filter(locaties__in=locaties).update(gewijzigd=nu)
 
 
 @receiver(m2m_changed, sender=Organisatie.themas.through)
@@ -80,7 +117,7 @@ def koppeling_gewijzigd(sender, instance, action, reverse, model, pk_set, **kwar
         # Changed from the other side (thema.organisaties.add(...)): every organisation involved.
         ids = _organisaties_van_term(instance) if pk_set is None else _ids_voor(model, pk_set)
     werk_zoekindex_bij(ids)
-    _vermelding_gewijzigd(Organisatie.objects.filter(pk__in=ids))
+    _vermelding_gewijzigd(organisaties=ids)
     inhoud_gewijzigd()
 
 
