@@ -138,7 +138,7 @@ class ActiviteitFilter(django_filters.FilterSet):
         afstand = self.afstand_zoeken
         if not afstand.heeft_plek:
             return queryset
-        breedte, lengte = "locatie__latitude", "locatie__longitude"
+        breedte, lengte = "locatie__breedte", "locatie__lengte"
         queryset = queryset.annotate(afstand=afstand_tot(afstand.plek, breedte, lengte))
         if afstand.km:
             meters = afstand.km * 1000

@@ -117,7 +117,7 @@ def coordinatie_paden(g):
     for bijeenkomst in (g["bijeenkomst"], g["verleden"]):
         paden += [
             reverse(f"bijeenkomsten:{naam}", args=[bijeenkomst.slug])
-            for naam in ("deelnemers", "inchecken", "downloaden", "netwerk", "deur")
+            for naam in ("deelnemers", "downloaden", "netwerk", "deur")
         ]
         paden.append(
             reverse("bijeenkomsten:presentielijst", args=[bijeenkomst.slug]) + "?bevestigd=ja"
@@ -125,7 +125,6 @@ def coordinatie_paden(g):
     zoek = "?q=%3Cscript%3Ealert(1)%3C/script%3E"
     paden += [
         reverse("bijeenkomsten:deelnemers", args=[g["bijeenkomst"].slug]) + zoek,
-        reverse("bijeenkomsten:inchecken", args=[g["bijeenkomst"].slug]) + zoek,
         reverse("bijeenkomsten:deur", args=[g["bijeenkomst"].slug]) + zoek,
         reverse("bijeenkomsten:deur_ongedaan", args=[g["bijeenkomst"].slug]),
     ]

@@ -328,17 +328,18 @@ def test_inchecken_vanaf_twee_telefoons_tegelijk(druk, live_server, client):
     client.force_login(coordinator)
     telefoon = Bezoeker(
         live_server,
-        f"/coordinatie/bijeenkomsten/{bijeenkomst.slug}/inchecken/",
+        f"/coordinatie/bijeenkomsten/{bijeenkomst.slug}/deur/",
         sessie=client.cookies["sessionid"].value,
     )
-    pad = f"/coordinatie/bijeenkomsten/{bijeenkomst.slug}/inchecken/{aanmelding.pk}/"
+    pad = f"/coordinatie/bijeenkomsten/{bijeenkomst.slug}/deur/inchecken/"
+    tik = {"aanmelding": aanmelding.pk}
 
-    antwoorden = telefoon.tegelijk([(pad, {"actie": "aanwezig"})] * 6)
+    antwoorden = telefoon.tegelijk([(pad, tik)] * 6)
 
     assert [a.status for a in antwoorden] == [302] * 6, antwoorden
     aanmelding.refresh_from_db()
     assert aanmelding.status == "aanwezig"
     tijd = aanmelding.aanwezig_op
-    telefoon.tegelijk([(pad, {"actie": "aanwezig"})] * 2)
+    telefoon.tegelijk([(pad, tik)] * 2)
     aanmelding.refresh_from_db()
     assert aanmelding.aanwezig_op == tijd

@@ -13,12 +13,10 @@ from playwright.sync_api import expect
 from bijeenkomsten import services
 from bijeenkomsten.models import Aanmelding
 from tests.browser.hulp import (
-    actief,
     assert_geen_overtredingen,
     axe_overtredingen,
     leesbaar,
     tab_tot,
-    zichtbare_focus,
 )
 from tests.browser.test_smal_scherm import TE_BREED
 from tests.factories import (
@@ -250,96 +248,15 @@ def test_aanmelden_zonder_javascript_met_gewone_keuzelijst_en_wachtlijst(zonder_
 # Check-in ----------------------------------------------------------------------------------
 
 
-def zoek(page, site, naam):
-    page.goto(site + "/coordinatie/bijeenkomsten/netwerkontbijt/inchecken/")
-    page.get_by_label("Zoek op naam").fill(naam)
-    page.get_by_role("button", name="Zoeken").click()
-    expect(page).to_have_url(re.compile(rf"/inchecken/\?q={naam}$"))
-
-
-def test_inchecken_op_de_telefoon_zonder_herladen(telefoon, site):
+def test_de_oude_incheckpagina_opent_de_deur_zonder_knoppen_per_rij_om_terug_te_draaien(
+    telefoon, site
+):
+    """Checking in is the door mode (tests/browser/test_deur.py); undo is its separate page."""
     page = telefoon
-    zoek(page, site, "bram")
-    rij = page.locator("#aanmelding-" + str(aanmelding("bram@example.org").pk))
-    expect(page.locator(".netwerk-incheck__rij")).to_have_count(1)
-    page.evaluate("window.nietHerladen = true")
-
-    rij.get_by_role("button", name="Aanwezig").tap()
-    expect(rij.get_by_role("button", name=ONGEDAAN_BRAM)).to_be_visible()
-    expect(rij).to_have_class(re.compile("netwerk-incheck__rij--aanwezig"))
-    expect(page.locator("#teller")).to_have_text("1 van 3 aanwezig.")
-    expect(page.get_by_role("status")).to_have_text("Bram Jansen is aanwezig. 1 van 3 aanwezig.")
-    assert aanmelding("bram@example.org").status == Aanmelding.Status.AANWEZIG
-
-    rij.get_by_role("button", name="Ongedaan maken").tap()
-    expect(rij.get_by_role("button", name="Aanwezig")).to_be_visible()
-    expect(page.locator("#teller")).to_have_text("0 van 3 aanwezig.")
-    assert aanmelding("bram@example.org").status == Aanmelding.Status.BEVESTIGD
-    assert page.evaluate("window.nietHerladen") is True
-
-
-def test_tweede_tik_op_iemand_die_al_aanwezig_is_verandert_niets(telefoon, site):
-    page = telefoon
-    zoek(page, site, "anna")
-    # Meanwhile a colleague at the other door checks Anna in.
-    eerder = services.inchecken(aanmelding("anna@example.org"))
-    page.evaluate("window.nietHerladen = true")
-    rij = page.locator(f"#aanmelding-{eerder.pk}")
-    rij.get_by_role("button", name="Aanwezig").tap()
-    expect(rij.get_by_role("button", name="Ongedaan maken")).to_be_visible()
-    nu = aanmelding("anna@example.org")
-    assert nu.status == Aanmelding.Status.AANWEZIG
-    assert nu.aanwezig_op == eerder.aanwezig_op
-    assert page.evaluate("window.nietHerladen") is True
-
-
-def test_inchecken_met_het_toetsenbord_houdt_de_focus_op_de_knop(coordinator, site):
-    page = coordinator
-    page.goto(site + "/coordinatie/bijeenkomsten/netwerkontbijt/inchecken/")
-    tab_tot(page, lambda el: el["tekst"].startswith("Aanwezig") and "Bram Jansen" in el["tekst"])
-    page.keyboard.press("Enter")
-    knop = page.get_by_role("button", name=ONGEDAAN_BRAM)
-    expect(knop).to_be_focused()
-    assert zichtbare_focus(actief(page))
-    assert aanmelding("bram@example.org").status == Aanmelding.Status.AANWEZIG
-
-
-def test_inchecken_valt_terug_op_gewoon_versturen_als_fetch_mislukt(telefoon, site):
-    page = telefoon
-    zoek(page, site, "chris")
-    pk = aanmelding("chris@example.org").pk
-    # The network drops the fetch; the form then posts the normal way, with its action.
-    page.route(
-        "**/inchecken/*/",
-        lambda route: (
-            route.abort()
-            if route.request.headers.get("accept") == "application/json"
-            else route.continue_()
-        ),
-    )
-    page.get_by_role("button", name="Aanwezig").tap()
-    expect(page).to_have_url(
-        f"{site}/coordinatie/bijeenkomsten/netwerkontbijt/inchecken/?q=chris#aanmelding-{pk}"
-    )
-    expect(page.get_by_text("Chris Bakker is aanwezig.")).to_be_visible()
-    assert aanmelding("chris@example.org").status == Aanmelding.Status.AANWEZIG
-
-
-def test_inchecken_zonder_javascript(zonder_js, site, gegevens):
-    inloggen(zonder_js, gegevens["coordinator"], site)
-    page = zonder_js.new_page()
-    zoek(page, site, "chris")
-    pk = aanmelding("chris@example.org").pk
-    page.get_by_role("button", name="Aanwezig").click()
-    expect(page).to_have_url(
-        f"{site}/coordinatie/bijeenkomsten/netwerkontbijt/inchecken/?q=chris#aanmelding-{pk}"
-    )
-    expect(page.get_by_text("Chris Bakker is aanwezig.")).to_be_visible()
-    assert aanmelding("chris@example.org").status == Aanmelding.Status.AANWEZIG
-
-    page.get_by_role("button", name="Ongedaan maken").click()
-    expect(page.get_by_role("button", name="Aanwezig")).to_be_visible()
-    assert aanmelding("chris@example.org").status == Aanmelding.Status.BEVESTIGD
+    page.goto(site + "/coordinatie/bijeenkomsten/netwerkontbijt/inchecken/?q=bram")
+    expect(page).to_have_url(f"{site}/coordinatie/bijeenkomsten/netwerkontbijt/deur/?q=bram")
+    expect(page.get_by_role("button", name=re.compile("Ongedaan"))).to_have_count(0)
+    expect(page.get_by_role("link", name=re.compile("Ongedaan maken"))).to_be_visible()
 
 
 # Reflow ------------------------------------------------------------------------------------
