@@ -11,27 +11,23 @@ rows and one per prefetched relation (``_pagina``, ``_met_relaties``).
 """
 
 import functools
-import math
-from decimal import Decimal
 
 from django.db.models import (
     Count,
     Exists,
     F,
-    FloatField,
     OuterRef,
     Prefetch,
     Q,
-    Value,
     Window,
 )
-from django.db.models.functions import Cast, Cos, Radians, Sqrt
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from netwerk.paginacache import cache_anonieme_pagina
+from organisaties.afstand import afstand_tot, binnen_kader
 from organisaties.api import hsds, openapi
 from organisaties.api.parameters import (
     Ongeldig,
@@ -53,8 +49,6 @@ from organisaties.zoeken import zoekwoorden, zonder_accenten
 METHODEN = "GET, HEAD, OPTIONS"
 # Columns of Organisatie the API never shows: the search vector alone is about 1.7 kB a row.
 ZWARE_VELDEN = ("zoekvector", "facet_themas", "facet_doelgroepen", "facet_wijken")
-AARDSTRAAL_METER = 6_371_000
-METER_PER_GRAAD = 111_320
 
 
 def _json(data, status=200) -> JsonResponse:
@@ -361,7 +355,7 @@ def taxonomy_term(request, id):
 # --- Services at locations --------------------------------------------------------------------
 
 
-def _postcode_middelpunt(code: str):
+def _postcode_plek(code: str):
     """The centre of a postcode area, from the postcode table (organisaties.postcodes), the
     same way the list's distance search finds it. An unknown postcode is looked up in the
     background; until then the request gets a 400 saying so."""
@@ -374,17 +368,22 @@ def _postcode_middelpunt(code: str):
                 "over een paar minuten opnieuw, of zoek met een postcode in de buurt."
             ),
         )
-    return plek.latitude, plek.longitude
+    return plek
 
 
 def _op_locaties(aanbod, code, meters):
     """One row per aanbod per location (the annotations share one join to the locations),
-    within ``meters`` of the centre of postcode ``code``, or in that postcode area."""
+    within ``meters`` of the centre of postcode ``code``, or in that postcode area.
+
+    The distance is the list's (organisaties.afstand): the box on the indexed float
+    coordinates first, then the formula for the locations in it. Filtering on the
+    annotations, not on ``locaties__...`` again, keeps it to that one join.
+    """
     rijen = aanbod.annotate(
         locatie_pk=F("locaties__pk"),
         locatie_postcode=F("locaties__postcode"),
-        locatie_lat=F("locaties__latitude"),
-        locatie_lon=F("locaties__longitude"),
+        locatie_breedte=F("locaties__breedte"),
+        locatie_lengte=F("locaties__lengte"),
     ).filter(locatie_pk__isnull=False)
     if code and meters is None:
         if len(code) > 4:
@@ -392,28 +391,11 @@ def _op_locaties(aanbod, code, meters):
         else:
             rijen = rijen.filter(locatie_postcode__startswith=code)
     if meters is not None:
-        lat, lon = _postcode_middelpunt(code)
-        # First a box around the centre, on the columns themselves (an index on them can
-        # serve it), a micrometre wider than needed against rounding to six decimals.
-        dlat = meters / METER_PER_GRAAD + 1e-6
-        dlon = meters / (METER_PER_GRAAD * math.cos(math.radians(lat))) + 1e-6
-        rijen = rijen.filter(
-            locatie_lat__range=(_graden(lat - dlat), _graden(lat + dlat)),
-            locatie_lon__range=(_graden(lon - dlon), _graden(lon + dlon)),
-        )
-        # Then the distance on a flat map around the pair's mean latitude: within 100 km of
-        # the centre less than 0.01% from the great-circle distance.
-        breedte = Cast(F("locatie_lat"), FloatField())
-        lengte = Cast(F("locatie_lon"), FloatField())
-        dy = Radians(breedte - Value(lat))
-        dx = Radians(lengte - Value(lon)) * Cos(Radians((breedte + Value(lat)) / Value(2.0)))
-        rijen = rijen.annotate(afstand=Value(float(AARDSTRAAL_METER)) * Sqrt(dx * dx + dy * dy))
-        rijen = rijen.filter(afstand__lte=meters)
+        plek = _postcode_plek(code)
+        kolommen = ("locatie_breedte", "locatie_lengte")
+        rijen = rijen.filter(binnen_kader(plek, meters, *kolommen))
+        rijen = rijen.annotate(afstand=afstand_tot(plek, *kolommen)).filter(afstand__lte=meters)
     return rijen
-
-
-def _graden(waarde: float) -> Decimal:
-    return Decimal(f"{waarde:.6f}")
 
 
 @api
