@@ -1,6 +1,5 @@
 import django_filters
 from django import forms
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from organisaties.afstand import AFSTAND_KEUZES, Zoekopdracht
@@ -144,7 +143,9 @@ class OrganisatieFilter(django_filters.FilterSet):
         afstand = self.afstand_zoeken
         queryset = afstand.filter(queryset)
         if afstand.sorteert:
-            return queryset.order_by(F("afstand").asc(nulls_last=True), "naam", "pk")
+            # PostgreSQL puts NULL (no located location) last in ascending order; a plain
+            # name lets the list take the page in its one scan (views._volgorde).
+            return queryset.order_by("afstand", "naam", "pk")
         if self.heeft_zoekopdracht and data.get("sorteer") != "naam":
             return queryset.order_by("-relevantie", "naam", "pk")
         return queryset.order_by("naam", "pk")

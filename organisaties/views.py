@@ -103,7 +103,7 @@ class Resultaat:
     @classmethod
     def met_pagina(cls, queryset, start):
         """Every match and the page from ``start`` in one scan of the matches (ids_en_pagina);
-        another order (by distance) takes a second query for the page."""
+        an order _volgorde does not know takes a second query for the page."""
         if _volgorde(queryset) is None:
             return cls(queryset, ids_van(queryset, in_volgorde=False))
         ids, pagina = ids_en_pagina(queryset, _volgorde(queryset), start, PER_PAGINA)
@@ -136,13 +136,15 @@ class Resultaat:
 
 
 def _volgorde(queryset):
-    """The queryset's order as SQL over the columns of ids_en_pagina's scan, for the orders
-    that need only the row itself (relevance, name); None for the others (distance)."""
+    """The queryset's order as SQL over the columns of ids_en_pagina's scan (relevance, name,
+    distance); None for any other."""
     volgorde = tuple(queryset.query.order_by)
     if volgorde == ("-relevantie", "naam", "pk"):
         return ("relevantie", "naam"), "m.relevantie DESC, m.naam ASC, m.id ASC"
     if volgorde == ("naam", "pk"):
         return ("naam",), "m.naam ASC, m.id ASC"
+    if volgorde == ("afstand", "naam", "pk"):
+        return ("afstand", "naam"), "m.afstand ASC NULLS LAST, m.naam ASC, m.id ASC"
     return None
 
 

@@ -308,3 +308,37 @@ def test_aantal_queries_groeit_niet_met_de_resultaten(client, rond_postcode, url
             lat, lon = noord(km + i / 100)
             LocatieFactory(organisatie=o, latitude=lat, longitude=lon)
     assert tel() <= weinig
+
+
+def test_pagina_twee_gaat_verder_waar_pagina_een_ophoudt_op_afstand(client, rond_postcode):
+    """The page is taken in the same scan as the matches (views._volgorde): every page holds
+    the rows that sorting all matches by distance puts there, and the one without a place
+    comes last, on the last page."""
+    for i in range(25):
+        o = OrganisatieFactory(naam=f"Extra {i:02d}")
+        lat, lon = noord(2.05 + i / 10)
+        LocatieFactory(organisatie=o, latitude=lat, longitude=lon)
+    eerste = client.get("/organisaties/?postcode=3511&sorteer=afstand")
+    tweede = client.get("/organisaties/?postcode=3511&sorteer=afstand&pagina=2")
+    verwacht = [
+        "Halve km",
+        "Anderhalf km",
+        "Twee plekken",
+        *[f"Extra {i:02d}" for i in range(20)],  # 2.05 to 3.95 km
+        "Vier km",
+        *[f"Extra {i:02d}" for i in range(20, 25)],  # 4.05 to 4.45 km
+        "Acht km",
+        "Twintig km",
+        "Aaa zonder plek",
+    ]
+    assert namen(eerste) + namen(tweede) == verwacht
+
+
+def test_kaart_van_een_afstandszoekopdracht_toont_de_organisaties_van_de_lijst(
+    client, rond_postcode
+):
+    url = "postcode=3511&afstand=2"
+    kaart = client.get(f"/organisaties/kaart.geojson?{url}").json()
+    op_de_kaart = {f["properties"]["naam"] for f in kaart["features"]}
+    assert op_de_kaart == set(namen(client.get(f"/organisaties/?{url}")))
+    assert op_de_kaart == {"Halve km", "Anderhalf km", "Twee plekken"}
