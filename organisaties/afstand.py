@@ -5,7 +5,9 @@ latitude (within 100 km less than 0.01% off the great-circle distance). A distan
 first takes the box around the postcode on the indexed coordinates of the locations
 (``locatie_graden``), so only the locations in the box are measured. The distance to an
 organisation is the distance to its nearest location with coordinates; an organisation without
-any is left out of a distance filter and comes last when sorting by distance.
+any is left out of a distance filter and comes last when sorting by distance. The API's
+proximity filter (``organisaties.api.views._op_locaties``) and the activities' distance filter
+use the same box and formula.
 
 ``Zoekopdracht`` holds the distance part of a list search (postcode, afstand, sorteer) for
 OrganisatieFilter: the place of the postcode, the Dutch messages when it is unknown, and the
