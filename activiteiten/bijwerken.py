@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from activiteiten.herhaling import AMSTERDAM
 from activiteiten.models import Activiteit, Activiteitvoorstel
-from activiteiten.services import capaciteit_gewijzigd
+from activiteiten.services import capaciteit_gewijzigd, momenten_bijwerken
 from organisaties.geschiedenis import met_reden
 from organisaties.models import Doelgroep, Locatie, Thema, Wijk
 
@@ -150,6 +150,8 @@ def overnemen(voorstel):
     voorstel.save(update_fields=["activiteit", "status", "beoordeeld_op"])
     if activiteit.capaciteit:
         capaciteit_gewijzigd(activiteit)
+    # A new time or rule: the sign-ups of the times that moved or are gone go along.
+    momenten_bijwerken(activiteit)
     return activiteit
 
 
