@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from activiteiten.herhaling import AMSTERDAM, momenten
 from activiteiten.models import Aanmeldmoment, Activiteit
 from bijeenkomsten import services as bijeenkomsten_services
-from bijeenkomsten.models import Bijeenkomst
+from bijeenkomsten.models import Aanmelding, Bijeenkomst
 from organisaties.geschiedenis import met_reden
 
 
@@ -53,6 +53,8 @@ def bijeenkomst_voor(moment):
     """The hidden meeting that holds the sign-ups of this time; made on the first call."""
     activiteit = moment.activiteit
     bestaand = Aanmeldmoment.objects.filter(activiteit=activiteit, start=moment.start).first()
+    if bestaand and bestaand.bijeenkomst.status == Bijeenkomst.Status.GEANNULEERD:
+        return _heropend(bestaand.bijeenkomst, moment)
     if bestaand:
         return bestaand.bijeenkomst
     try:
@@ -86,6 +88,20 @@ def bijeenkomst_voor(moment):
             return bijeenkomst
     except IntegrityError:
         return Aanmeldmoment.objects.get(activiteit=activiteit, start=moment.start).bijeenkomst
+
+
+def _heropend(bijeenkomst, moment):
+    """A time that was cancelled (momenten_bijwerken) and is back: open again, empty."""
+    with transaction.atomic():
+        bijeenkomst = Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst.pk)
+        if bijeenkomst.status == Bijeenkomst.Status.GEANNULEERD:
+            bijeenkomst.aanmeldingen.exclude(status=Aanmelding.Status.GEANNULEERD).update(
+                status=Aanmelding.Status.GEANNULEERD, geannuleerd_op=timezone.now()
+            )
+            bijeenkomst.status = Bijeenkomst.Status.GEPUBLICEERD
+            bijeenkomst.start, bijeenkomst.einde = moment.start, moment.einde
+            bijeenkomst.save(update_fields=["status", "start", "einde", "gewijzigd"])
+    return bijeenkomst
 
 
 def capaciteit_gewijzigd(activiteit):
@@ -143,6 +159,11 @@ def momenten_bijwerken(activiteit, nu=None):
             )
             if nieuw is None:
                 bijeenkomsten_services.bijeenkomst_annuleren(bijeenkomst)
+                # The sign-ups lapse (the e-mail says so): should the time come back, it opens
+                # empty (bijeenkomst_voor) instead of reviving them without a word.
+                bijeenkomst.aanmeldingen.exclude(status=Aanmelding.Status.GEANNULEERD).update(
+                    status=Aanmelding.Status.GEANNULEERD, geannuleerd_op=nu
+                )
                 geannuleerd += 1
                 continue
             if (bijeenkomst.start, bijeenkomst.einde) == (nieuw.start, nieuw.einde):

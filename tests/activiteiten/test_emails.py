@@ -193,3 +193,35 @@ def test_coordinator_in_het_nederlands_engelse_inwoner_krijgt_engelse_mail(werke
     [en] = berichten_aan("anne@example.com")
     assert en.subject == "There is a place for you: Samen wandelen"
     assert "Activity: Samen wandelen" in en.body
+
+
+def test_keer_die_terugkomt_opent_leeg_zonder_oude_aanmeldingen_stil_terug_te_halen(werker):
+    activiteit = wandelen(capaciteit=3)
+    eerste = aanmelden(activiteit, "anna@example.nl")
+    dag = timezone.localtime(eerste.bijeenkomst.start, AMSTERDAM).date()
+    activiteit.uitzonderingen = [dag]
+    activiteit.save()
+    services.momenten_bijwerken(activiteit)
+    eerste.refresh_from_db()
+    assert eerste.status == Aanmelding.Status.GEANNULEERD
+
+    # The exception was a mistake: the time is back and open for sign-up again.
+    activiteit.uitzonderingen = []
+    activiteit.save()
+    opnieuw = aanmelden(activiteit, "anna@example.nl")
+    assert opnieuw.bijeenkomst_id == eerste.bijeenkomst_id
+    assert opnieuw.status == Aanmelding.Status.BEVESTIGD
+    assert opnieuw.bijeenkomst.aanmeldingen.exclude(status="geannuleerd").count() == 1
+
+
+def test_herinnering_spreekt_over_de_activiteit(werker):
+    activiteit = wandelen()
+    aanmelden(activiteit, "anna@example.nl", taal="en")
+    werker()
+    mail.outbox.clear()
+    bijeenkomsten_services.verstuur_herinneringen(7)
+    werker()
+    [bericht] = mail.outbox
+    assert bericht.subject == "Reminder: Samen wandelen"
+    assert "the activity you registered for" in bericht.body
+    assert "Activity: Samen wandelen" in bericht.body
