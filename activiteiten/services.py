@@ -10,7 +10,6 @@ No sign-up stays silently on a time that no longer exists.
 """
 
 import datetime
-import functools
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from activiteiten.herhaling import AMSTERDAM, momenten
 from activiteiten.models import Aanmeldmoment, Activiteit
+from activiteiten.tasks import meld_nieuwe_tijd
 from bijeenkomsten import services as bijeenkomsten_services
 from bijeenkomsten.models import Aanmelding, Bijeenkomst
 from organisaties.geschiedenis import met_reden
@@ -133,8 +133,6 @@ def momenten_bijwerken(activiteit, nu=None):
     cancelled and its registrants hear so (bijeenkomsten.services.bijeenkomst_annuleren).
     Returns (moved, cancelled).
     """
-    from activiteiten.tasks import meld_nieuwe_tijd
-
     nu = nu or timezone.now()
     verplaatst = geannuleerd = 0
     with transaction.atomic():
@@ -174,11 +172,6 @@ def momenten_bijwerken(activiteit, nu=None):
             bijeenkomst.start, bijeenkomst.einde = nieuw.start, nieuw.einde
             bijeenkomst.save(update_fields=["start", "einde", "gewijzigd"])
             verplaatst += 1
-            transaction.on_commit(
-                functools.partial(
-                    meld_nieuwe_tijd.defer,
-                    bijeenkomst_id=bijeenkomst.pk,
-                    oude_start=oude_start.isoformat(),
-                )
-            )
+            # Queued in this transaction (as the outbox does): moved and told, or neither.
+            meld_nieuwe_tijd.defer(bijeenkomst_id=bijeenkomst.pk, oude_start=oude_start.isoformat())
     return verplaatst, geannuleerd
