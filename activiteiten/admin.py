@@ -72,6 +72,23 @@ class ActiviteitAdmin(GeschiedenisAdmin):
             # More places: the waiting lists of the coming times move up (bijeenkomsten).
             services.capaciteit_gewijzigd(obj)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            # After the periods without the activity (inline) are saved too: sign-ups of a
+            # time that moved go along, those of a time that is gone are cancelled by e-mail.
+            verplaatst, geannuleerd = services.momenten_bijwerken(form.instance)
+            if verplaatst or geannuleerd:
+                self.message_user(
+                    request,
+                    _(
+                        "Aanmeldingen bijgewerkt: %(verplaatst)s keer verplaatst, "
+                        "%(geannuleerd)s keer afgezegd. De inwoners krijgen een e-mail."
+                    )
+                    % {"verplaatst": verplaatst, "geannuleerd": geannuleerd},
+                    messages.WARNING,
+                )
+
     @admin.display(description=_("herhaling"))
     def herhaling_tekst(self, obj):
         return beschrijving(obj) or _("Eén keer")

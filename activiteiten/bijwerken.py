@@ -3,19 +3,24 @@
 The link is the one of organisaties.bijwerken (same token, same expiry and revocation). What an
 organisation sends becomes an Activiteitvoorstel; nothing goes live until a redacteur takes it
 over (``overnemen``), which creates or changes the activity and publishes it, or turns it down
-(``afwijzen``).
+(``afwijzen``). Either way the organisation hears the outcome by e-mail, in the language it
+used the site in when it sent the proposal, whatever language the redacteur works in.
 """
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from activiteiten.herhaling import AMSTERDAM
 from activiteiten.models import Activiteit, Activiteitvoorstel
-from activiteiten.services import capaciteit_gewijzigd
+from activiteiten.services import capaciteit_gewijzigd, momenten_bijwerken
+from netwerk.email import in_outbox
+from netwerk.models import SiteConfiguratie
+from organisaties.bijwerken import absolute_url, link_geldig_tot, persoonlijke_link
 from organisaties.geschiedenis import met_reden
 from organisaties.models import Doelgroep, Locatie, Thema, Wijk
 
@@ -91,8 +96,37 @@ def dien_in(organisatie, activiteit, gegevens, toelichting=""):
             _("U heeft al veel voorstellen gestuurd. Wacht tot wij die hebben bekeken.")
         )
     return Activiteitvoorstel.objects.create(
-        organisatie=organisatie, activiteit=activiteit, gegevens=gegevens, toelichting=toelichting
+        organisatie=organisatie,
+        activiteit=activiteit,
+        gegevens=gegevens,
+        toelichting=toelichting,
+        taal=translation.get_language() or settings.LANGUAGE_CODE,
     )
+
+
+def _meld_uitkomst(voorstel):
+    """E-mail the organisation whether its proposal went online. Without an address: nothing."""
+    organisatie = voorstel.organisatie
+    if not organisatie.contact_email:
+        return None
+    titel = voorstel.gegevens.get("titel") or str(voorstel.activiteit or "")
+    with translation.override(voorstel.taal or settings.LANGUAGE_CODE):
+        return in_outbox(
+            organisatie.contact_email,
+            _("Uw voorstel voor een activiteit is bekeken: %(titel)s") % {"titel": titel},
+            "activiteiten/email/beoordeling",
+            {
+                "organisatie": organisatie,
+                "voorstel": voorstel,
+                "titel": titel,
+                "pagina": absolute_url(voorstel.activiteit.get_absolute_url())
+                if voorstel.status == Activiteitvoorstel.Status.OVERGENOMEN
+                else "",
+                "link": persoonlijke_link(organisatie),
+                "geldig_tot": link_geldig_tot(),
+                "site": SiteConfiguratie.get_solo(),
+            },
+        )
 
 
 def _unieke_slug(titel):
@@ -150,10 +184,19 @@ def overnemen(voorstel):
     voorstel.save(update_fields=["activiteit", "status", "beoordeeld_op"])
     if activiteit.capaciteit:
         capaciteit_gewijzigd(activiteit)
+    # A new time or rule: the sign-ups of the times that moved or are gone go along.
+    momenten_bijwerken(activiteit)
+    _meld_uitkomst(voorstel)
     return activiteit
 
 
+@transaction.atomic
 def afwijzen(voorstel):
-    Activiteitvoorstel.objects.filter(pk=voorstel.pk, status=Activiteitvoorstel.Status.OPEN).update(
-        status=Activiteitvoorstel.Status.AFGEWEZEN, beoordeeld_op=timezone.now()
-    )
+    voorstel = Activiteitvoorstel.objects.select_for_update().get(pk=voorstel.pk)
+    if voorstel.status != Activiteitvoorstel.Status.OPEN:
+        return voorstel
+    voorstel.status = Activiteitvoorstel.Status.AFGEWEZEN
+    voorstel.beoordeeld_op = timezone.now()
+    voorstel.save(update_fields=["status", "beoordeeld_op"])
+    _meld_uitkomst(voorstel)
+    return voorstel

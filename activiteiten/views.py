@@ -20,6 +20,7 @@ from activiteiten.ics import agenda
 from activiteiten.jsonld import evenementen
 from activiteiten.models import Aanmeldmoment, Activiteit, Campagne
 from bijeenkomsten import services as bijeenkomsten_services
+from netwerk.paginacache import cache_anonieme_pagina
 from netwerk.ratelimit import boven_limiet
 from organisaties.afstand import AFSTANDEN_KM, als_tekst
 from organisaties.taxonomie import taxonomie
@@ -28,6 +29,8 @@ PER_PAGINA = 25
 # How far ahead an activity's page and a campaign page look.
 VOORUIT_DAGEN = 180
 MAX_OP_DETAIL = 8
+# The agenda starts at "now": a time that has ended leaves a cached page within this slot.
+AGENDA_TIJDVAK = 15 * 60
 
 
 def _openbaar():
@@ -107,7 +110,10 @@ def _filtergroepen(filterset):
 
 
 @require_http_methods(["GET", "HEAD"])
+@cache_anonieme_pagina(tijdvak_seconden=AGENDA_TIJDVAK, per_dag=True)
 def agenda_lijst(request):
+    """The agenda and its filters, from the page cache: a changed activity makes every
+    stored page stale (activiteiten.signals), and "vandaag" never outlives its day."""
     filterset, lijst = _momenten(request)
     pagina = Paginator(lijst, PER_PAGINA).get_page(request.GET.get("pagina"))
     query = request.GET.copy()

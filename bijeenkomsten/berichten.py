@@ -1,6 +1,8 @@
 """The e-mails to attendees. Each goes through the outbox (netwerk.email) after commit.
 
 Each is written in the attendee's language (Aanmelding.taal), also when the worker sends it.
+The same templates serve the sign-ups for one time of an activity (Bijeenkomst.activiteit):
+they then speak of the activity, its place and how to join, and link to its page.
 """
 
 from django.conf import settings
@@ -16,10 +18,13 @@ def _stuur(aanmelding, onderwerp, template, **extra):
     if not aanmelding.email:  # a walk-in registered at the door without an address
         return None
     bijeenkomst = aanmelding.bijeenkomst
+    activiteit = bijeenkomst.activiteit
     bijlagen = extra.pop("bijlagen", ())
     context = {
         "aanmelding": aanmelding,
         "bijeenkomst": bijeenkomst,
+        "activiteit": activiteit,
+        "plaats": activiteit.plaats_tekst if activiteit else bijeenkomst.plaats_tekst,
         "link": absolute_url(aanmelding.get_absolute_url()),
         "bijeenkomst_link": absolute_url(bijeenkomst.get_absolute_url()),
         "site": SiteConfiguratie.get_solo(),
@@ -28,7 +33,7 @@ def _stuur(aanmelding, onderwerp, template, **extra):
     with translation.override(aanmelding.taal or settings.LANGUAGE_CODE):
         return in_outbox(
             aanmelding.email,
-            f"{onderwerp}: {bijeenkomst.titel}",
+            f"{onderwerp}: {activiteit.titel if activiteit else bijeenkomst.titel}",
             f"bijeenkomsten/email/{template}",
             context,
             bijlagen=bijlagen,
@@ -65,7 +70,22 @@ def annulering(aanmelding):
 
 
 def bijeenkomst_geannuleerd(aanmelding):
-    return _stuur(aanmelding, _("Bijeenkomst gaat niet door"), "bijeenkomst_geannuleerd")
+    if aanmelding.bijeenkomst.activiteit:
+        onderwerp = _("Activiteit gaat deze keer niet door")
+    else:
+        onderwerp = _("Bijeenkomst gaat niet door")
+    return _stuur(aanmelding, onderwerp, "bijeenkomst_geannuleerd")
+
+
+def tijd_gewijzigd(aanmelding, oude_start):
+    """The time moved; the registration stays. The .ics has the same UID, so it updates."""
+    return _stuur(
+        aanmelding,
+        _("Nieuwe tijd"),
+        "tijd_gewijzigd",
+        bijlagen=_ics(aanmelding),
+        oude_start=oude_start,
+    )
 
 
 def herinnering(aanmelding, ontmoeten=()):

@@ -23,10 +23,19 @@ def _event(bijeenkomst):
     event.add("dtstamp", timezone.now())
     event.add("dtstart", bijeenkomst.start)
     event.add("dtend", bijeenkomst.einde)
-    event.add("summary", een_regel(bijeenkomst.titel))
-    event.add("description", bijeenkomst.omschrijving)
-    if bijeenkomst.plaats_tekst:
-        event.add("location", een_regel(bijeenkomst.plaats_tekst))
+    activiteit = bijeenkomst.activiteit
+    if activiteit is not None:
+        # One time of an activity: its current text, place and how to join.
+        titel, plaats = activiteit.titel, activiteit.plaats_tekst
+        delen = (activiteit.omschrijving, activiteit.hoe_meedoen)
+        omschrijving = "\n\n".join(deel for deel in delen if deel)
+    else:
+        titel, plaats = bijeenkomst.titel, bijeenkomst.plaats_tekst
+        omschrijving = bijeenkomst.omschrijving
+    event.add("summary", een_regel(titel))
+    event.add("description", omschrijving)
+    if plaats:
+        event.add("location", een_regel(plaats))
     event.add("url", absolute_url(bijeenkomst.get_absolute_url()))
     event.add("last-modified", bijeenkomst.gewijzigd)
     geannuleerd = bijeenkomst.status == Bijeenkomst.Status.GEANNULEERD

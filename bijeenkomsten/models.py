@@ -232,14 +232,22 @@ class Bijeenkomst(models.Model):
         return self.titel
 
     def get_absolute_url(self):
-        # A hidden meeting that holds the sign-ups for one time of an activity (activiteiten)
-        # is, to the residents who signed up, that activity: e-mails and the personal page
-        # link there, not to a meeting page with the professionals' form.
-        if not self.in_agenda:
-            moment = getattr(self, "aanmeldmoment", None)
-            if moment is not None:
-                return moment.activiteit.get_absolute_url()
+        activiteit = self.activiteit
+        if activiteit is not None:
+            return activiteit.get_absolute_url()
         return reverse("bijeenkomsten:detail", args=[self.slug])
+
+    @property
+    def activiteit(self):
+        """The activity whose one time this hidden meeting holds the sign-ups of, or None.
+
+        A hidden meeting (activiteiten.Aanmeldmoment) is, to the residents who signed up, that
+        activity: the e-mails, the personal page and the .ics speak of it and link there.
+        """
+        if self.in_agenda:
+            return None
+        moment = getattr(self, "aanmeldmoment", None)
+        return moment.activiteit if moment is not None else None
 
     @property
     def is_afgelopen(self):

@@ -38,7 +38,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -179,7 +179,19 @@ def trek_links_in(organisaties):
     return aantal
 
 
+def taal_van(organisatie):
+    """The language the organisation last used the site in through its link; else Dutch."""
+    laatste = organisatie.bijwerkvoorstellen.order_by("-ingediend_op").first()
+    return laatste.taal if laatste else settings.LANGUAGE_CODE
+
+
 def _stuur_link(organisatie, nu, jaarlijks=False):
+    # Staff send it, in Dutch or English: the organisation reads it in its own language.
+    with translation.override(taal_van(organisatie)):
+        return _stuur_link_in_taal(organisatie, nu, jaarlijks)
+
+
+def _stuur_link_in_taal(organisatie, nu, jaarlijks):
     site = SiteConfiguratie.get_solo()
     if jaarlijks:
         onderwerp = _("Kloppen uw gegevens nog? %(naam)s") % {"naam": organisatie.naam}
@@ -357,7 +369,11 @@ def dien_voorstel_in(organisatie, voorstel, toelichting="", gezien=None):
                     item for item in huidig[soort] if item["id"] not in gezien[soort]
                 ]
         return Bijwerkvoorstel.objects.create(
-            organisatie=organisatie, huidig=huidig, voorstel=voorstel, toelichting=toelichting
+            organisatie=organisatie,
+            huidig=huidig,
+            voorstel=voorstel,
+            toelichting=toelichting,
+            taal=translation.get_language() or settings.LANGUAGE_CODE,
         )
 
 
@@ -692,6 +708,11 @@ def _meld_uitkomst(voorstel, organisatie, overgenomen, niet):
     """E-mail the organisation the outcome, with a fresh link. Without an address: nothing."""
     if not organisatie.contact_email:
         return None
+    with translation.override(voorstel.taal or settings.LANGUAGE_CODE):
+        return _meld_uitkomst_in_taal(voorstel, organisatie, overgenomen, niet)
+
+
+def _meld_uitkomst_in_taal(voorstel, organisatie, overgenomen, niet):
     site = SiteConfiguratie.get_solo()
     return in_outbox(
         organisatie.contact_email,

@@ -1018,6 +1018,15 @@ class Bijwerkvoorstel(models.Model):
         blank=True,
         help_text=_("Deze tekst krijgt de organisatie bij een afwijzing of deels overnemen."),
     )
+    taal = models.CharField(
+        _("taal"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "De taal van de e-mails aan de organisatie: de taal van de site bij het sturen."
+        ),
+    )
     ingediend_op = models.DateTimeField(
         _("ingediend op"), default=timezone.now, help_text=_("Wordt automatisch ingevuld.")
     )

@@ -170,6 +170,13 @@ class Signaal(models.Model):
             "Niet verplicht. De melder krijgt alleen een e-mail als het signaal is opgepakt."
         ),
     )
+    taal = models.CharField(
+        _("taal"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("De taal van de e-mail aan de melder: de taal van de site bij het melden."),
+    )
     telefoon = models.CharField(
         _("telefoon melder"),
         max_length=30,

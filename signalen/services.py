@@ -9,10 +9,11 @@ first: two workers who pick up the same signal at once send the reporter one e-m
 import datetime
 from collections import Counter
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from netwerk.email import in_outbox
@@ -88,6 +89,8 @@ def dien_in(*, zorg, wijk=None, postcode="", naam="", email="", telefoon="", nu=
             naam=naam,
             email=email,
             telefoon=telefoon,
+            # The language the resident used the site in: the e-mail later is in it too.
+            taal=translation.get_language() or settings.LANGUAGE_CODE,
             team=team,
             ingediend_op=nu,
             contact_voor=werkdagen_na(timezone.localdate(nu), termijn),
@@ -137,12 +140,14 @@ def wijzig_status(signaal, status, door, nu=None):
         )
         if eerste_keer_opgepakt and signaal.email:
             site = SiteConfiguratie.get_solo()
-            in_outbox(
-                signaal.email,
-                _("Uw signaal is opgepakt"),
-                "signalen/email/opgepakt",
-                {"site": site, "referentie": signaal.referentie},
-            )
+            # In the reporter's language, whichever language the team member works in.
+            with translation.override(signaal.taal or settings.LANGUAGE_CODE):
+                in_outbox(
+                    signaal.email,
+                    _("Uw signaal is opgepakt"),
+                    "signalen/email/opgepakt",
+                    {"site": site, "referentie": signaal.referentie},
+                )
             _log(signaal, None, Soort.EMAIL, _("De melder kreeg bericht: opgepakt."), nu=nu)
     return signaal
 

@@ -4,11 +4,13 @@ import datetime
 import re
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from activiteiten import bijwerken
-from activiteiten.herhaling import AMSTERDAM
+from activiteiten import bijwerken, services
+from activiteiten.herhaling import AMSTERDAM, momenten
 from activiteiten.models import Activiteit, Activiteitvoorstel
+from bijeenkomsten import services as bijeenkomsten_services
+from netwerk.models import UitgaandeEmail
 from organisaties import bijwerken as organisaties_bijwerken
 from tests.factories import GebruikerFactory, LocatieFactory, OrganisatieFactory, ThemaFactory
 
@@ -184,3 +186,45 @@ def test_redacteur_maakt_en_beoordeelt_activiteiten_in_het_beheer(client, organi
     activiteit.refresh_from_db()
     assert activiteit.status == Activiteit.Status.GEPUBLICEERD
     assert client.get(f"/admin/activiteiten/activiteit/{activiteit.pk}/history/").status_code == 200
+
+
+def test_uitkomst_gaat_in_de_taal_van_de_organisatie_ook_als_de_redactie_nederlands_werkt(
+    client, organisatie, settings
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert (
+        client.post(link(organisatie, "nieuw/"), formulier(titel="<b>Wandelen</b>")).status_code
+        == 302
+    )
+    client.post(link(organisatie, "nieuw/"), formulier(titel="Koffie"))
+    overnemen, afwijzen = Activiteitvoorstel.objects.order_by("pk")
+    assert overnemen.taal == "en"
+
+    with translation.override("nl"):
+        activiteit = bijwerken.overnemen(overnemen)
+        bijwerken.afwijzen(afwijzen)
+    gepubliceerd, afgewezen = UitgaandeEmail.objects.order_by("pk")
+    assert gepubliceerd.aan == "info@senioren.example.nl"
+    assert gepubliceerd.onderwerp == "Your activity proposal has been reviewed: <b>Wandelen</b>"
+    assert "It is now on the site" in gepubliceerd.tekst
+    assert activiteit.get_absolute_url() in gepubliceerd.tekst
+    assert "<b>Wandelen</b>" not in gepubliceerd.html
+    assert "&lt;b&gt;Wandelen&lt;/b&gt;" in gepubliceerd.html
+    assert "will not put it on the site" in afgewezen.tekst
+
+
+def test_overgenomen_nieuwe_tijd_neemt_de_aanmeldingen_mee(client, organisatie):
+    client.post(link(organisatie, "nieuw/"), formulier(capaciteit="5"))
+    activiteit = bijwerken.overnemen(Activiteitvoorstel.objects.get())
+    moment = momenten(activiteit, timezone.now(), timezone.now() + datetime.timedelta(days=8))[0]
+    bijeenkomst = services.bijeenkomst_voor(moment)
+    bijeenkomsten_services.aanmelden(bijeenkomst, naam="Anna", email="anna@example.nl")
+
+    # The organisation moves it to 14:00 through its link; the redacteur takes that over.
+    client.post(
+        link(organisatie, f"{activiteit.pk}/"), formulier(begintijd="14:00", eindtijd="15:00")
+    )
+    bijwerken.overnemen(Activiteitvoorstel.objects.get(status="open"))
+    bijeenkomst.refresh_from_db()
+    assert timezone.localtime(bijeenkomst.start, AMSTERDAM).hour == 14
+    assert bijeenkomst.aanmeldingen.get().status == "bevestigd"

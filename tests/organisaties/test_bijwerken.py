@@ -626,3 +626,32 @@ def test_voorstel_met_onvolledige_momentopname_geeft_geen_500(client, redacteur,
     response = client.get(reverse("admin:organisaties_bijwerkvoorstel_change", args=[voorstel.pk]))
     assert response.status_code == 200
     assert organisatie.naam in response.content.decode()
+
+
+def test_organisatie_die_engels_gebruikt_krijgt_de_uitkomst_in_het_engels(
+    client, redacteur, organisatie, settings
+):
+    # The organisation uses its link on the English site.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    pad, data = wijzig_pagina(client, organisatie)
+    data["gegevens-telefoon"] = "06 12 34 56 78"
+    assert client.post(pad, data).status_code == 302
+    voorstel = Bijwerkvoorstel.objects.get()
+    assert voorstel.taal == "en"
+
+    # The redacteur works in Dutch.
+    client.cookies.pop(settings.LANGUAGE_COOKIE_NAME)
+    client.force_login(redacteur)
+    response = client.post(
+        f"/admin/organisaties/bijwerkvoorstel/{voorstel.pk}/change/",
+        {"actie": "afwijzen", "notitie": "Dit nummer is privé."},
+    )
+    assert response.status_code == 302
+    email = UitgaandeEmail.objects.get()
+    assert email.onderwerp == "Your proposal has been reviewed: Buurthulp Noord"
+
+    # A new link sent by staff later is in English too.
+    client.logout()
+    verstuur_via_admin(client, redacteur, organisatie)
+    link = UitgaandeEmail.objects.exclude(pk=email.pk).get()
+    assert link.onderwerp.startswith("Your information on ")

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.admin.sites import site as admin_site
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from netwerk.models import UitgaandeEmail
 from signalen import services
@@ -180,3 +180,26 @@ def test_fout_bij_een_actie_toont_het_foutoverzicht_en_logt_de_inzage(client, ro
     assert response.status_code == 400
     assert "netwerk-foutoverzicht" in html and "Schrijf een notitie." in html
     assert SignaalInzage.objects.filter(signaal=signaal, wie=rollen["eigen_team"]).count() == 1
+
+
+def test_engelse_melder_krijgt_engelse_mail_als_het_team_nederlands_werkt(
+    client, rollen, team_noord
+):
+    # The resident reports on the English site.
+    with translation.override("en"):
+        signaal = services.dien_in(zorg="My neighbour", email="anne@example.com")
+    assert signaal.taal == "en"
+    client.force_login(rollen["eigen_team"])
+    with translation.override("nl"):
+        services.wijzig_status(signaal, "opgepakt", rollen["eigen_team"])
+    email = UitgaandeEmail.objects.get()
+    assert email.onderwerp == "Your report has been taken up"
+    assert "Uw signaal" not in email.tekst
+
+
+def test_nederlandse_melder_krijgt_nederlandse_mail(rollen, team_noord):
+    with translation.override("nl"):
+        signaal = services.dien_in(zorg="Mijn buurman", email="piet@example.nl")
+    with translation.override("en"):
+        services.wijzig_status(signaal, "opgepakt", rollen["eigen_team"])
+    assert UitgaandeEmail.objects.get().onderwerp == "Uw signaal is opgepakt"
