@@ -29,31 +29,30 @@ class Ongeldig(Exception):
     """The item is refused; ``str()`` says why, in Dutch."""
 
 
-def _zonder_verwijzingen(schema):
-    """The schema with every ``$ref`` to a sibling file replaced by that file's schema (the
-    HSDS files refer to each other by name, without cycles), so it compiles on its own."""
-    if isinstance(schema, dict):
-        if "$ref" in schema:
-            doel = _zonder_verwijzingen(_schema(schema["$ref"]))
-            rest = {k: _zonder_verwijzingen(v) for k, v in schema.items() if k != "$ref"}
-            return {**doel, **rest}
-        return {k: _zonder_verwijzingen(v) for k, v in schema.items()}
-    if isinstance(schema, list):
-        return [_zonder_verwijzingen(v) for v in schema]
-    return schema
+BASIS = "https://hsds.invalid/schema/"
 
 
 def _schema(naam: str) -> dict:
     return json.loads((SCHEMA_MAP / naam).read_text(encoding="utf-8"))
 
 
+def _laad_verwijzing(uri: str) -> dict:
+    """A ``$ref`` between the HSDS files (they refer to each other by file name)."""
+    if not uri.startswith(BASIS):
+        raise ValueError(uri)
+    return _schema(uri.removeprefix(BASIS))
+
+
 @functools.cache
 def _validators():
-    """The service and location schemas compiled to Python functions, once per process (a few
-    seconds); each call then costs about 0.2 ms instead of 4 ms with jsonschema."""
+    """The service and location schemas compiled to Python functions once per process (a
+    fraction of a second, about 25 MB); each check then costs about 0.2 ms instead of 4 ms with
+    jsonschema. Each referenced file becomes one function, not a copy per reference."""
 
     def validator(naam):
-        return fastjsonschema.compile(_zonder_verwijzingen(_schema(naam)), formats=FORMATEN)
+        return fastjsonschema.compile(
+            {"$ref": BASIS + naam}, handlers={"https": _laad_verwijzing}, formats=FORMATEN
+        )
 
     return validator("compiled/service_list.json"), validator("location.json")
 
