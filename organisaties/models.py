@@ -192,19 +192,23 @@ class OrganisatieQuerySet(models.QuerySet):
 
         Not the organisation's own wijken: the page shows the wijk of each location instead.
         """
-        aanbod = self.model._meta.get_field("aanbod").related_model
-        locatie = self.model._meta.get_field("locaties").related_model
-        return self.select_related("soort", "regiobron").prefetch_related(
-            "themas",
-            models.Prefetch(
-                "locaties",
-                queryset=locatie.objects.select_related("wijk").prefetch_related("openingstijden"),
-            ),
-            models.Prefetch(
-                "aanbod",
-                queryset=aanbod.objects.prefetch_related("themas", "doelgroepen", "locaties"),
-            ),
-        )
+        return self.select_related("soort", "regiobron").prefetch_related(*details_vooraf())
+
+
+def details_vooraf():
+    """The prefetches of ``met_details()``, also for an organisation fetched already
+    (``prefetch_related_objects``)."""
+    return (
+        "themas",
+        models.Prefetch(
+            "locaties",
+            queryset=Locatie.objects.select_related("wijk").prefetch_related("openingstijden"),
+        ),
+        models.Prefetch(
+            "aanbod",
+            queryset=Aanbod.objects.prefetch_related("themas", "doelgroepen", "locaties"),
+        ),
+    )
 
 
 class Controlebron(models.TextChoices):
