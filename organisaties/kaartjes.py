@@ -9,6 +9,7 @@ visitor's postcode) is not in the kept HTML: the card keeps a marker there, repl
 """
 
 from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -49,6 +50,10 @@ def kaartjes(organisaties, kop=2):
         zonder_object = [pk for pk in ontbreekt if pk not in objecten]
         if zonder_object:
             objecten.update(Organisatie.objects.voor_lijst().in_bulk(zonder_object))
+        # "Vandaag open" and the address: three queries for all the cards to render.
+        prefetch_related_objects(
+            [objecten[pk] for pk in ontbreekt if pk in objecten], "locaties__openingstijden"
+        )
         nieuw = {sleutels[pk]: _kaartje(objecten[pk], kop) for pk in ontbreekt if pk in objecten}
         cache.set_many(nieuw, TIJDVAK)
         bewaard.update(nieuw)

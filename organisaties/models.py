@@ -179,13 +179,9 @@ class OrganisatieQuerySet(models.QuerySet):
         return _zoek(self, tekst, alle_woorden, "zoekvector")
 
     def voor_lijst(self):
-        """What a result card shows: with its locations and their opening hours, so that
-        address and "vandaag open tot ..." cost three queries for the whole page."""
-        return (
-            self.select_related("soort", "regiobron")
-            .defer("zoekvector")
-            .prefetch_related("locaties__openingstijden")
-        )
+        """A page of results: the rows with soort and regiobron. The cards' locations and
+        opening hours are fetched by organisaties.kaartjes, only for cards not kept yet."""
+        return self.select_related("soort", "regiobron").defer("zoekvector")
 
     def met_details(self):
         """Everything an organisation's page shows, in a fixed number of queries (eight).
