@@ -5,8 +5,11 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
@@ -49,18 +52,31 @@ def home(request):
 
     The counts are kept per content version (no query over the whole directory per request,
     also when the page cache misses, e.g. for an address with an unknown parameter)."""
-    aantallen = per_inhoudsversie("home:aantallen", _home_aantallen)
-    tax = taxonomie()
     return render(
         request,
         "home.html",
         {
-            "themas": [(t, aantallen["thema"].get(t.pk, 0)) for t in tax.themas.lijst],
-            "wijken": [(w, aantallen["wijk"].get(w.pk, 0)) for w in tax.wijken.lijst],
-            "aantal_organisaties": aantallen["totaal"],
+            # Kept in each process per content version and language: no loop over the terms
+            # and no URL reversing per request.
+            "termen": per_inhoudsversie(f"home:termen:{get_language()}", _home_termen),
+            "aantal_organisaties": per_inhoudsversie("home:aantallen", _home_aantallen)["totaal"],
             "afstanden_km": AFSTANDEN_KM,
         },
     )
+
+
+def _home_termen():
+    aantallen = per_inhoudsversie("home:aantallen", _home_aantallen)
+    tax = taxonomie()
+    html = render_to_string(
+        "organisaties/_home_termen.html",
+        {
+            "themas": [(t, aantallen["thema"].get(t.pk, 0)) for t in tax.themas.lijst],
+            "wijken": [(w, aantallen["wijk"].get(w.pk, 0)) for w in tax.wijken.lijst],
+        },
+    )
+    # Rendered from the template above, with auto-escaping.
+    return mark_safe(html)  # noqa: S308
 
 
 def _pagina(request, resultaat):
