@@ -179,32 +179,32 @@ class OrganisatieQuerySet(models.QuerySet):
         return _zoek(self, tekst, alle_woorden, "zoekvector")
 
     def voor_lijst(self):
-        """What a result card shows: with its locations and their opening hours, so that
-        address and "vandaag open tot ..." cost three queries for the whole page."""
-        return (
-            self.select_related("soort", "regiobron")
-            .defer("zoekvector")
-            .prefetch_related("locaties__openingstijden")
-        )
+        """A page of results: the rows with soort and regiobron. The cards' locations and
+        opening hours are fetched by organisaties.kaartjes, only for cards not kept yet."""
+        return self.select_related("soort", "regiobron").defer("zoekvector")
 
     def met_details(self):
         """Everything an organisation's page shows, in a fixed number of queries (eight).
 
         Not the organisation's own wijken: the page shows the wijk of each location instead.
         """
-        aanbod = self.model._meta.get_field("aanbod").related_model
-        locatie = self.model._meta.get_field("locaties").related_model
-        return self.select_related("soort", "regiobron").prefetch_related(
-            "themas",
-            models.Prefetch(
-                "locaties",
-                queryset=locatie.objects.select_related("wijk").prefetch_related("openingstijden"),
-            ),
-            models.Prefetch(
-                "aanbod",
-                queryset=aanbod.objects.prefetch_related("themas", "doelgroepen", "locaties"),
-            ),
-        )
+        return self.select_related("soort", "regiobron").prefetch_related(*details_vooraf())
+
+
+def details_vooraf():
+    """The prefetches of ``met_details()``, also for an organisation fetched already
+    (``prefetch_related_objects``)."""
+    return (
+        "themas",
+        models.Prefetch(
+            "locaties",
+            queryset=Locatie.objects.select_related("wijk").prefetch_related("openingstijden"),
+        ),
+        models.Prefetch(
+            "aanbod",
+            queryset=Aanbod.objects.prefetch_related("themas", "doelgroepen", "locaties"),
+        ),
+    )
 
 
 class Controlebron(models.TextChoices):

@@ -28,6 +28,7 @@ from organisaties.models import (
     Thema,
     Wijk,
 )
+from organisaties.taxonomie import taxonomie_gewijzigd
 from organisaties.zoekindex import term_in_index_gelijk, werk_zoekindex_bij
 
 
@@ -180,6 +181,7 @@ def term_opgeslagen(sender, instance, created, raw=False, **kwargs):
         and not term_in_index_gelijk(oud, _namen_in_index(instance))
     ):
         werk_zoekindex_bij(_organisaties_van_term(instance))
+    taxonomie_gewijzigd()
     inhoud_gewijzigd()
 
 
@@ -192,7 +194,9 @@ def term_wordt_verwijderd(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=Thema)
 @receiver(post_delete, sender=Doelgroep)
+@receiver(post_delete, sender=Soort)
 @receiver(post_delete, sender=Wijk)
 def term_verwijderd(sender, instance, **kwargs):
     werk_zoekindex_bij(getattr(instance, "_betrokken_organisaties", ()))
+    taxonomie_gewijzigd()
     inhoud_gewijzigd()

@@ -5,9 +5,17 @@ cost no query, and each process keeps the current version's copy in memory, so t
 again costs no round trip to the cache and no unpickling either.
 """
 
+import secrets
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db import connection, transaction
+
 from netwerk.inhoudsversie import per_inhoudsversie
+
+# Bumped by every change to a term (organisaties.signals): what is kept per organisation
+# (organisaties.organisatiepagina) shows terms' names and carries this in its key.
+VERSIE_SLEUTEL = "taxonomie:versie"
 
 
 @dataclass
@@ -50,3 +58,28 @@ def _laad_taxonomie() -> AlleTermen:
 
 def taxonomie() -> AlleTermen:
     return per_inhoudsversie("taxonomie", _laad_taxonomie)
+
+
+def taxonomieversie() -> int:
+    """A number that changes whenever a term is added, renamed, reordered or removed."""
+    versie = cache.get(VERSIE_SLEUTEL)
+    if versie is None:
+        # A random start: after the cache is emptied no earlier number comes back.
+        cache.add(VERSIE_SLEUTEL, secrets.randbits(48) + 1, timeout=None)
+        versie = cache.get(VERSIE_SLEUTEL) or 0
+    return versie
+
+
+def _verhoog() -> None:
+    try:
+        cache.incr(VERSIE_SLEUTEL)
+    except ValueError:
+        cache.add(VERSIE_SLEUTEL, secrets.randbits(48) + 1, timeout=None)
+
+
+def taxonomie_gewijzigd() -> None:
+    """Call after any change to a term. Bumped again when the transaction commits, so that a
+    page rendered in between (from the old names) is not kept under the new number."""
+    _verhoog()
+    if connection.in_atomic_block:
+        transaction.on_commit(_verhoog)

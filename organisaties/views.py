@@ -2,12 +2,11 @@ from array import array
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -15,15 +14,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods
 
-from netwerk.inhoudsversie import inhoudsversie, per_inhoudsversie
+from netwerk.inhoudsversie import per_inhoudsversie
 from netwerk.paginacache import cache_anonieme_pagina
 from netwerk.ratelimit import boven_limiet
-from organisaties import kaart
+from organisaties import kaart, organisatiepagina
+from organisaties import kaartjes as kaartjes_module
 from organisaties.afstand import AFSTANDEN_KM
 from organisaties.facetdefinities import alle_facetten
 from organisaties.facetten import ids_en_pagina, ids_van, tel_facetten
 from organisaties.filters import OrganisatieFilter, Zoekmodus
 from organisaties.forms import WijzigingsvoorstelForm
+from organisaties.kaartjes import kaartjes
 from organisaties.models import Organisatie, Regiobron
 from organisaties.taxonomie import taxonomie
 from organisaties.zoeken import MAX_ZOEKLENGTE, kan_tikfouten_vergeven
@@ -31,7 +32,7 @@ from organisaties.zoeken import MAX_ZOEKLENGTE, kan_tikfouten_vergeven
 PER_PAGINA = 20
 MAX_PAGINA = 1_000_000
 # Result cards say "nu gesloten": pages with cards are cached per quarter of an hour.
-KAARTJES_TIJDVAK = 15 * 60
+KAARTJES_TIJDVAK = kaartjes_module.TIJDVAK
 
 
 def _home_aantallen():
@@ -51,18 +52,31 @@ def home(request):
 
     The counts are kept per content version (no query over the whole directory per request,
     also when the page cache misses, e.g. for an address with an unknown parameter)."""
-    aantallen = per_inhoudsversie("home:aantallen", _home_aantallen)
-    tax = taxonomie()
     return render(
         request,
         "home.html",
         {
-            "themas": [(t, aantallen["thema"].get(t.pk, 0)) for t in tax.themas.lijst],
-            "wijken": [(w, aantallen["wijk"].get(w.pk, 0)) for w in tax.wijken.lijst],
-            "aantal_organisaties": aantallen["totaal"],
+            # Kept in each process per content version and language: no loop over the terms
+            # and no URL reversing per request.
+            "termen": per_inhoudsversie(f"home:termen:{get_language()}", _home_termen),
+            "aantal_organisaties": per_inhoudsversie("home:aantallen", _home_aantallen)["totaal"],
             "afstanden_km": AFSTANDEN_KM,
         },
     )
+
+
+def _home_termen():
+    aantallen = per_inhoudsversie("home:aantallen", _home_aantallen)
+    tax = taxonomie()
+    html = render_to_string(
+        "organisaties/_home_termen.html",
+        {
+            "themas": [(t, aantallen["thema"].get(t.pk, 0)) for t in tax.themas.lijst],
+            "wijken": [(w, aantallen["wijk"].get(w.pk, 0)) for w in tax.wijken.lijst],
+        },
+    )
+    # Rendered from the template above, with auto-escaping.
+    return mark_safe(html)  # noqa: S308
 
 
 def _pagina(request, resultaat):
@@ -218,6 +232,7 @@ def organisatie_lijst(request):
         "afstand_zoeken": afstand,
         "filter": filterset,
         "pagina": pagina,
+        "kaartjes": kaartjes(pagina.object_list, kop=3),
         "facetten": facetten,
         "zoekmodus": zoekmodus,
         "verbeterde_zoektekst": filterset.verbeterde_zoektekst,
@@ -345,7 +360,9 @@ def _actieve_filters(request, filterset, tax):
 def _zichtbare_organisatie(request, slug):
     """The organisation of ``slug`` and None, or None and the page that says it is not there
     (a concept: 404; archived: 410)."""
-    organisatie = get_object_or_404(Organisatie.objects.met_details(), slug=slug)
+    organisatie = get_object_or_404(
+        Organisatie.objects.select_related("soort", "regiobron").defer("zoekvector"), slug=slug
+    )
     if organisatie.status == Organisatie.Status.CONCEPT:
         return None, render(request, "404.html", status=404)
     if organisatie.status == Organisatie.Status.GEARCHIVEERD:
@@ -372,7 +389,11 @@ def _organisatie_detail(request, slug):
     organisatie, weigering = _zichtbare_organisatie(request, slug)
     if weigering:
         return weigering
-    return render(request, "organisaties/detail.html", {"organisatie": organisatie})
+    return render(
+        request,
+        "organisaties/detail.html",
+        {"organisatie": organisatie, "inhoud": organisatiepagina.inhoud(request, organisatie)},
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -436,29 +457,14 @@ def _termpagina(request, termen, slug, veld, template):
     tax = taxonomie()
     ids = per_inhoudsversie(f"termpagina:{veld}:{term.pk}", lambda: _term_ids(veld, term.pk))
     pagina = Paginator(ids, PER_PAGINA).get_page(request.GET.get("pagina"))
-    # The cards of a page are the same for every visitor until the directory changes or the
-    # quarter hour ("nu gesloten") ends: kept as HTML, so that an address the page cache does
-    # not know yet (another parameter) costs no queries and no rendering of 20 cards.
-    sleutel = (
-        f"termkaartjes:{inhoudsversie()}:{veld}:{term.pk}:{pagina.number}:{get_language()}:"
-        f"{int(timezone.now().timestamp() // KAARTJES_TIJDVAK)}"
-    )
-    kaartjes = cache.get(sleutel)
-    if kaartjes is None:
-        gevonden = Organisatie.objects.voor_lijst().in_bulk(pagina.object_list)
-        organisaties = [gevonden[pk] for pk in pagina.object_list if pk in gevonden]
-        kaartjes = render_to_string(
-            "organisaties/_termkaartjes.html", {"organisaties": organisaties, "taxonomie": tax}
-        )
-        cache.set(sleutel, kaartjes, KAARTJES_TIJDVAK)
     return render(
         request,
         template,
         {
             "term": term,
             "pagina": pagina,
-            # Rendered from the template above, with auto-escaping.
-            "kaartjes": mark_safe(kaartjes),  # noqa: S308
+            # Kept per organisation: a page the page cache misses renders no card again.
+            "kaartjes": kaartjes(pagina.object_list, kop=2),
             "taxonomie": tax,
             "filter_param": "thema" if veld == "facet_themas" else "wijk",
         },

@@ -11,7 +11,7 @@ register = template.Library()
 def vandaag_open(organisatie):
     """Today's opening state (organisaties.openingstijden.Vandaag) or None without hours.
 
-    Reads the locations and opening hours prefetched by Organisatie.objects.voor_lijst().
+    Reads the locations and opening hours prefetched by organisaties.kaartjes.
     """
     return openingstijden.van_organisatie(organisatie)
 
