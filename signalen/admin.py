@@ -14,8 +14,13 @@ from signalen.models import SignaalGebeurtenis, Teamlid, Wijkroute
 
 @admin.register(Wijkroute)
 class WijkrouteAdmin(admin.ModelAdmin):
-    list_display = ["wijk", "team"]
+    list_display = ["wijk", "team", "postcodes_kort"]
     list_select_related = ["wijk", "team"]
+    search_fields = ["wijk__naam", "team__naam"]
+
+    @admin.display(description=_("postcodes"))
+    def postcodes_kort(self, obj):
+        return ", ".join(obj.postcodes) or "—"
 
 
 @admin.register(Teamlid)

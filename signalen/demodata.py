@@ -110,13 +110,27 @@ SIGNALEN = [
 ]
 
 
+# The four digits of the postcodes in each demo wijk, as the demo locations lie (a demo: real
+# borders follow streets, not postcodes).
+WIJK_POSTCODES = {
+    "centrum": ["3142"],
+    "sluispolder": ["3145"],
+    "koningshoek": ["3144"],
+    "kapelpolder": ["3143", "3146"],
+    "steendijkpolder": ["3141"],
+    "het-balkon": ["3147"],
+}
+
+
 def laad():
     """Routes, the demo worker and the demo signals. Returns a summary."""
     team = Organisatie.objects.filter(slug=TEAM_SLUG).first()
     if team is None:
         return "geen demo-wijkteam"
     for wijk in Wijk.objects.all():
-        Wijkroute.objects.update_or_create(wijk=wijk, defaults={"team": team})
+        Wijkroute.objects.update_or_create(
+            wijk=wijk, defaults={"team": team, "postcodes": WIJK_POSTCODES.get(wijk.slug, [])}
+        )
     medewerker = _medewerker(team)
     if not Signaal.objects.exists():
         _signalen(medewerker)

@@ -177,3 +177,10 @@ class DoorsturenForm(forms.Form):
     def __init__(self, *args, teams, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
+
+
+class MisbruikForm(forms.Form):
+    zeker = forms.BooleanField(
+        label=_("Ja, dit is spam of misbruik. Wis de tekst en de gegevens van de melder."),
+        error_messages={"required": _("Vink aan dat u dit signaal als misbruik wilt wissen.")},
+    )

@@ -11,7 +11,9 @@ only wijk, dates and status for the monthly counts.
 import secrets
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -48,6 +50,25 @@ class Wijkroute(models.Model):
         verbose_name=_("wijkteam"),
         help_text=_("Het wijkteam dat signalen uit deze wijk krijgt."),
     )
+    postcodes = ArrayField(
+        models.CharField(
+            max_length=4,
+            validators=[
+                RegexValidator(
+                    r"^[1-9][0-9]{3}$",
+                    _("Een postcode hier is vier cijfers, zoals 3142."),
+                )
+            ],
+        ),
+        default=list,
+        blank=True,
+        verbose_name=_("postcodes"),
+        help_text=_(
+            "De postcodes van deze wijk: alleen de vier cijfers, met komma's ertussen. "
+            "Bijvoorbeeld: 3141, 3142. Een signaal met zo'n postcode gaat naar dit wijkteam. "
+            "Kiest de melder zelf een wijk, dan telt die wijk."
+        ),
+    )
 
     class Meta:
         verbose_name = _("wijkteam per wijk")
@@ -56,6 +77,23 @@ class Wijkroute(models.Model):
 
     def __str__(self):
         return f"{self.wijk} → {self.team}"
+
+    def clean(self):
+        super().clean()
+        self.postcodes = sorted(set(self.postcodes or []))
+        elders = (
+            Wijkroute.objects.exclude(pk=self.pk)
+            .filter(postcodes__overlap=self.postcodes)
+            .select_related("wijk")
+        )
+        for route in elders:
+            dubbel = ", ".join(sorted(set(route.postcodes) & set(self.postcodes)))
+            raise ValidationError(
+                {
+                    "postcodes": _("%(postcodes)s hoort al bij de wijk %(wijk)s.")
+                    % {"postcodes": dubbel, "wijk": route.wijk}
+                }
+            )
 
 
 class Teamlid(models.Model):
@@ -231,6 +269,15 @@ class Signaal(models.Model):
         blank=True,
         help_text=_("Wanneer de tekst en de gegevens van de melder zijn gewist."),
     )
+    misbruik_op = models.DateTimeField(
+        _("misbruik op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wanneer een beheerder dit signaal als misbruik of spam wiste. Het telt dan niet "
+            "mee in het maandoverzicht."
+        ),
+    )
 
     objects = SignaalQuerySet.as_manager()
 
@@ -265,7 +312,8 @@ class AlleenToevoegenQuerySet(models.QuerySet):
         raise PermissionDenied("Het logboek van een signaal wordt nooit verwijderd.")
 
     def _wis_teksten(self):
-        """The one change ever made: erasing note texts after the retention period."""
+        """The one change ever made: erasing note texts after the retention period, or at once
+        when a beheerder erases a signal as abuse."""
         return super().update(tekst="")
 
 
@@ -295,6 +343,7 @@ class SignaalGebeurtenis(AlleenToevoegen):
         DOORGESTUURD = "doorgestuurd", _("doorgestuurd naar een ander team")
         EMAIL = "email", _("e-mail aan melder")
         GEWIST = "gewist", _("gewist na bewaartermijn")
+        MISBRUIK = "misbruik", _("gewist als misbruik")
 
     signaal = models.ForeignKey(
         Signaal,

@@ -10,7 +10,7 @@ import datetime
 from collections import Counter
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone, translation
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from netwerk.email import in_outbox
 from netwerk.models import SiteConfiguratie
+from netwerk.rollen import is_beheerder
 from organisaties.models import Locatie, Organisatie, Wijk
 from organisaties.wijkteam import WIJKTEAM_SOORT, hulp_organisatie
 from signalen.models import Signaal, SignaalGebeurtenis, SignaalInzage, Wijkroute
@@ -40,12 +41,20 @@ def werkdagen_na(datum: datetime.date, aantal: int) -> datetime.date:
 
 
 def wijk_bij_postcode(postcode: str):
-    """The wijk where the directory's locations in this PC4 area lie most often, or None.
-
-    The postcode table knows only coordinates; the locations on the kaart know their wijk.
-    """
+    """The wijk whose route lists this postcode's four digits (set by staff per wijk), else the
+    wijk where the directory's locations in that PC4 area lie most often, else None."""
     if not postcode:
         return None
+    route = (
+        Wijkroute.objects.filter(postcodes__contains=[postcode[:4]]).select_related("wijk").first()
+    )
+    if route is not None:
+        return route.wijk
+    return _wijk_van_locaties(postcode)
+
+
+def _wijk_van_locaties(postcode: str):
+    """Fallback for a postcode no route lists: the wijk of most locations on the kaart there."""
     telling = Counter(
         Locatie.objects.filter(postcode__startswith=postcode[:4], wijk__isnull=False).values_list(
             "wijk_id", flat=True
@@ -261,12 +270,36 @@ def wis_verlopen_signalen(nu=None):
     return aantal
 
 
+def wis_als_misbruik(signaal, door, nu=None):
+    """A beheerder erases a signal that is spam or abuse: its text, notes and reporter go at
+    once, it is closed and leaves the queues, and the monthly counts leave it out. The trail
+    keeps who did it and when."""
+    if not is_beheerder(door):
+        raise PermissionDenied
+    nu = nu or timezone.now()
+    with transaction.atomic():
+        signaal = _vergrendeld(signaal)
+        if signaal.misbruik_op is not None:
+            raise ValidationError(_("Dit signaal is al gewist als misbruik."))
+        signaal.zorg = ""
+        signaal.naam = signaal.email = signaal.telefoon = signaal.postcode = ""
+        signaal.status = Status.AFGESLOTEN
+        signaal.afgesloten_op = signaal.afgesloten_op or nu
+        signaal.gewist_op = signaal.misbruik_op = nu
+        signaal.toegewezen_aan = None
+        signaal.save()
+        signaal.gebeurtenissen.all()._wis_teksten()
+        _log(signaal, door, Soort.MISBRUIK, nu=nu)
+    return signaal
+
+
 def maandoverzicht(jaar: int, maand: int):
     """Counts of the signals submitted in one month, for the gemeente: per wijk, per status,
     and the time to first contact. No text, no names, no references."""
     begin = timezone.make_aware(datetime.datetime(jaar, maand, 1))
     einde = timezone.make_aware(datetime.datetime(jaar + maand // 12, maand % 12 + 1, 1))
-    signalen = Signaal.objects.filter(ingediend_op__gte=begin, ingediend_op__lt=einde)
+    in_maand = Signaal.objects.filter(ingediend_op__gte=begin, ingediend_op__lt=einde)
+    signalen = in_maand.filter(misbruik_op__isnull=True)
     per_wijk = [
         (rij["wijk__naam"] or _("Wijk onbekend"), rij["aantal"])
         for rij in signalen.values("wijk__naam").annotate(aantal=Count("pk")).order_by("wijk__naam")
@@ -285,6 +318,7 @@ def maandoverzicht(jaar: int, maand: int):
     return {
         "begin": begin,
         "totaal": signalen.count(),
+        "misbruik": in_maand.filter(misbruik_op__isnull=False).count(),
         "per_wijk": per_wijk,
         "per_status": per_status,
         "met_contact": len(dagen),

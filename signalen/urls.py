@@ -14,4 +14,5 @@ urlpatterns = [
     path("signalen/beheer/<str:referentie>/toewijzen/", views.toewijzen, name="toewijzen"),
     path("signalen/beheer/<str:referentie>/notitie/", views.notitie, name="notitie"),
     path("signalen/beheer/<str:referentie>/doorsturen/", views.doorsturen, name="doorsturen"),
+    path("signalen/beheer/<str:referentie>/misbruik/", views.misbruik, name="misbruik"),
 ]

@@ -26,7 +26,14 @@ from netwerk.decorators import persoonlijke_link
 from netwerk.ratelimit import boven_limiet
 from netwerk.rollen import is_beheerder
 from signalen import services
-from signalen.forms import DoorsturenForm, NotitieForm, SignaalForm, StatusForm, ToewijzenForm
+from signalen.forms import (
+    DoorsturenForm,
+    MisbruikForm,
+    NotitieForm,
+    SignaalForm,
+    StatusForm,
+    ToewijzenForm,
+)
 from signalen.models import Signaal, nieuwe_referentie
 from signalen.rechten import mag_overzicht_zien, mag_signalen_zien
 
@@ -180,6 +187,8 @@ def _detail_pagina(request, signaal, status=200, **formulieren):
         or ToewijzenForm(initial={"medewerker": signaal.toegewezen_aan}, teamleden=teamleden),
         "notitie_form": formulieren.get("notitie_form") or NotitieForm(),
         "doorsturen_form": formulieren.get("doorsturen_form") or DoorsturenForm(teams=andere_teams),
+        "misbruik_form": formulieren.get("misbruik_form") or MisbruikForm(),
+        "is_beheerder": is_beheerder(request.user),
     }
     return render(request, "signalen/beheer/detail.html", context, status=status)
 
@@ -258,6 +267,16 @@ def doorsturen(request, referentie):
         uitvoeren,
         teams=lambda s: services.wijkteams().exclude(pk=s.team_id),
     )
+
+
+@require_POST
+@medewerker_pagina(toegang=is_beheerder)
+def misbruik(request, referentie):
+    def uitvoeren(signaal, data):
+        services.wis_als_misbruik(signaal, request.user)
+        return _("Het signaal is gewist als misbruik.")
+
+    return _actie(request, referentie, MisbruikForm, "misbruik_form", uitvoeren)
 
 
 @medewerker_pagina(toegang=mag_overzicht_zien)

@@ -131,3 +131,40 @@ def test_eerste_contact_binnen_werkdagen_zonder_weekend(team_noord):
     signaal = services.dien_in(zorg="x", nu=vrijdag)
     assert signaal.contact_voor == datetime.date(2026, 11, 27)  # 5 working days: next Friday
     assert services.werkdagen_na(datetime.date(2026, 11, 21), 1) == datetime.date(2026, 11, 23)
+
+
+def test_postcode_van_een_wijkroute_wint_van_de_locaties(client, team_noord, team_zuid, wijk_zuid):
+    from signalen.models import Wijkroute
+
+    LocatieFactory(postcode="3145 AB", wijk=wijk_zuid)
+    noord = Wijkroute.objects.get(team=team_noord)
+    noord.postcodes = ["3145"]
+    noord.save()
+    client.post("/signaal/", gegevens(postcode="3145 AB"))
+    signaal = Signaal.objects.get()
+    assert (signaal.wijk, signaal.team) == (noord.wijk, team_noord)
+
+
+def test_pc4_en_pc6_vinden_dezelfde_wijk(team_noord, wijk_noord):
+    from signalen.models import Wijkroute
+
+    Wijkroute.objects.filter(wijk=wijk_noord).update(postcodes=["3141"])
+    assert services.wijk_bij_postcode("3141") == wijk_noord
+    assert services.wijk_bij_postcode("3141XK") == wijk_noord
+    assert services.wijk_bij_postcode("3149") is None
+
+
+def test_een_postcode_hoort_bij_een_wijk(team_noord, team_zuid, wijk_noord, wijk_zuid):
+    from django.core.exceptions import ValidationError
+
+    from signalen.models import Wijkroute
+
+    Wijkroute.objects.filter(wijk=wijk_noord).update(postcodes=["3141", "3142"])
+    zuid = Wijkroute.objects.get(wijk=wijk_zuid)
+    zuid.postcodes = ["3142", "3143"]
+    with pytest.raises(ValidationError) as fout:
+        zuid.full_clean()
+    assert "3142 hoort al bij de wijk" in str(fout.value)
+    zuid.postcodes = ["31AB"]
+    with pytest.raises(ValidationError, match="vier cijfers"):
+        zuid.full_clean()
