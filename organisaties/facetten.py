@@ -170,6 +170,12 @@ def tel_facetten(resultaat_ids, basis_ids=None) -> Facetten:
         index = _hersteld(in_resultaat, *in_basis.values())
         in_resultaat &= index.alle
         in_basis = {naam: b & index.alle for naam, b in in_basis.items()}
+    return tel_bitmaps(index, in_resultaat, in_basis)
+
+
+def tel_bitmaps(index, in_resultaat, in_basis) -> Facetten:
+    """Counts for the result ``in_resultaat`` (a bitmap the index knows); ``in_basis`` as
+    tel_facetten's ``basis_ids``, as bitmaps."""
 
     def tel(bitmaps, binnen):
         aantallen = {}

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from netwerk.inhoudsversie import per_inhoudsversie
 from netwerk.paginacache import cache_anonieme_pagina
 from netwerk.ratelimit import boven_limiet
-from organisaties import kaart, organisatiepagina
+from organisaties import kaart, organisatiepagina, termindex
 from organisaties import kaartjes as kaartjes_module
 from organisaties.afstand import AFSTANDEN_KM
 from organisaties.facetdefinities import alle_facetten
@@ -167,6 +167,11 @@ def _zoek(filterset, met_facetten=True, start=None):
     and, from ``start``, the ids of the page, found in one scan of the matches; the soort counts'
     ids in a second query when a soort is chosen. Without ``start`` only the ids (the map).
     """
+    if start is not None:
+        # A list page: from the per-term bitmaps, without a scan of the matches.
+        gevonden = termindex.zoek(filterset, met_facetten)
+        if gevonden is not None:
+            return gevonden
     if start is None:
         resultaat = Resultaat(filterset.qs, ids_van(filterset.qs, in_volgorde=False))
     else:
