@@ -7,7 +7,6 @@ agenda by themselves. Only a moment someone signs up for gets a row (Aanmeldmome
 hidden Bijeenkomst that carries the registration rules of bijeenkomsten.
 """
 
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.models import Bijeenkomst
+from netwerk.taal import taalveld
 from organisaties.geschiedenis import Geschiedenis
 from organisaties.models import Doelgroep, Locatie, Organisatie, Thema, Wijk
 
@@ -384,15 +384,11 @@ class Activiteitvoorstel(models.Model):
     beoordeeld_op = models.DateTimeField(
         _("beoordeeld op"), null=True, blank=True, help_text=_("Wordt automatisch ingevuld.")
     )
-    taal = models.CharField(
-        _("taal"),
-        max_length=8,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text=_(
+    taal = taalveld(
+        _(
             "De taal van de e-mail aan de organisatie over dit voorstel: de taal van de site "
             "bij het sturen."
-        ),
+        )
     )
 
     class Meta:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netwerk.rollen import is_beheerder
+from netwerk.taal import taalveld
 from organisaties.geschiedenis import Geschiedenis
 from organisaties.models import Locatie, Organisatie, Thema
 
@@ -449,12 +450,8 @@ class Aanmelding(models.Model):
         blank=True,
         help_text=_("Wordt automatisch ingevuld als de herinnering is verstuurd."),
     )
-    taal = models.CharField(
-        _("taal"),
-        max_length=8,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text=_("De taal van de e-mails aan deze persoon: de taal van de site bij aanmelden."),
+    taal = taalveld(
+        _("De taal van de e-mails aan deze persoon: de taal van de site bij aanmelden.")
     )
     wil_ontmoeten = models.BooleanField(
         _("wil weten wie te ontmoeten"),

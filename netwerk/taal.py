@@ -7,11 +7,25 @@ offers the switch, and the choice is remembered for a year.
 """
 
 from django.conf import settings
+from django.db import models
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
+
+
+def taalveld(help_text):
+    """The language a person used the site in, stored so that e-mails to them (also those that
+    staff start later) go out in that language."""
+    return models.CharField(
+        _("taal"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=help_text,
+    )
 
 
 def gekozen_taal(request):

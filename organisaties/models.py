@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from netwerk.taal import taalveld
 from organisaties.geschiedenis import Geschiedenis
 from organisaties.validatie import normaliseer_postcode, postcode_validator, telefoon_validator
 from organisaties.zoeken import tsquery, zoekwoorden
@@ -921,13 +922,7 @@ class Wijzigingsvoorstel(models.Model):
         blank=True,
         help_text=_("Alleen om vragen over de melding te stellen."),
     )
-    taal = models.CharField(
-        _("taal"),
-        max_length=8,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text=_("De taal van de e-mail aan de melder: de taal van de site bij het melden."),
-    )
+    taal = taalveld(_("De taal van de e-mail aan de melder: de taal van de site bij het melden."))
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -1018,14 +1013,8 @@ class Bijwerkvoorstel(models.Model):
         blank=True,
         help_text=_("Deze tekst krijgt de organisatie bij een afwijzing of deels overnemen."),
     )
-    taal = models.CharField(
-        _("taal"),
-        max_length=8,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text=_(
-            "De taal van de e-mails aan de organisatie: de taal van de site bij het sturen."
-        ),
+    taal = taalveld(
+        _("De taal van de e-mails aan de organisatie: de taal van de site bij het sturen.")
     )
     ingediend_op = models.DateTimeField(
         _("ingediend op"), default=timezone.now, help_text=_("Wordt automatisch ingevuld.")

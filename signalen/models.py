@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netwerk.rollen import is_beheerder
+from netwerk.taal import taalveld
 from signalen.rechten import is_wijkteammedewerker
 
 # Without letters and digits that look alike (0/O, 1/I/L), to read out over the phone.
@@ -208,13 +209,7 @@ class Signaal(models.Model):
             "Niet verplicht. De melder krijgt alleen een e-mail als het signaal is opgepakt."
         ),
     )
-    taal = models.CharField(
-        _("taal"),
-        max_length=8,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        help_text=_("De taal van de e-mail aan de melder: de taal van de site bij het melden."),
-    )
+    taal = taalveld(_("De taal van de e-mail aan de melder: de taal van de site bij het melden."))
     telefoon = models.CharField(
         _("telefoon melder"),
         max_length=30,
